@@ -1,0 +1,7 @@
+package org.evgrid.icc.coreapi.archive;
+
+/** Whether a pile is in service. */
+public enum PileStatus {
+    ACTIVE,
+    DECOMMISSIONED
+}

@@ -1,0 +1,7 @@
+package org.evgrid.icc.coreapi.archive;
+
+/** Whether a station is in service. */
+public enum StationStatus {
+    ACTIVE,
+    DECOMMISSIONED
+}
