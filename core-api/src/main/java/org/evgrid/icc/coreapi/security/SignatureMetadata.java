@@ -21,6 +21,10 @@ public final class SignatureMetadata {
     public static final String ALGORITHM = "icc.algorithm";
     /** Hex SM3 digest of the envelope and its signature; the key of the stored envelope. */
     public static final String ENVELOPE_DIGEST = "icc.envelopeDigest";
+    /** Comma-separated roles of the signing key (added to the command by the verifier, for handlers). */
+    public static final String SIGNER_ROLES = "icc.signerRoles";
+    /** The operator of the signing key, if it acts for one (added to the command by the verifier, for handlers). */
+    public static final String SIGNER_OPERATOR = "icc.signerOperator";
     /** The client address the command came from, when it came over HTTP. */
     public static final String CLIENT_ADDRESS = "icc.clientAddress";
 
