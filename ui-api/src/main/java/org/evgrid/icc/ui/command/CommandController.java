@@ -1,0 +1,42 @@
+package org.evgrid.icc.ui.command;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The one entry for state changes: signed commands (DESIGN §5). */
+@RestController
+@RequestMapping(path = "/api/v1/commands", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Commands", description = "Signed commands: every state change of the center")
+public class CommandController {
+
+    private final SignedCommandService service;
+
+    public CommandController(SignedCommandService service) {
+        this.service = service;
+    }
+
+    /** Verifies and executes one signed command. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "sendCommand", summary = "Send a signed command",
+            description = "Verifies the signature against the signer's registered key, the signer's role for the command type, "
+                    + "the timestamp window and the nonce, then executes the command. A refused command leaves no event. "
+                    + "See `x-icc-commands` in this document for every command type, its payload schema and the roles that may sign it.")
+    @ApiResponse(responseCode = "200", description = "Accepted: the events are stored")
+    @ApiResponse(responseCode = "400", description = "Malformed envelope or command fields (problem detail names the field)")
+    @ApiResponse(responseCode = "401", description = "Unknown or revoked key, bad signature, algorithm mismatch, stale timestamp")
+    @ApiResponse(responseCode = "403", description = "The key's role may not sign this command, or not for this operator")
+    @ApiResponse(responseCode = "404", description = "The object the command addresses does not exist")
+    @ApiResponse(responseCode = "409", description = "Replayed nonce, or conflict with the current state")
+    @ApiResponse(responseCode = "422", description = "A business rule refuses the command (batch refusals list every item)")
+    public CommandReceipt send(@Valid @RequestBody CommandEnvelopeRequest request, HttpServletRequest http) {
+        return service.send(request, http.getRemoteAddr());
+    }
+}

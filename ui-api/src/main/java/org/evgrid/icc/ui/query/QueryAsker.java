@@ -1,0 +1,49 @@
+package org.evgrid.icc.ui.query;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.evgrid.icc.coreapi.common.ErrorCategory;
+import org.evgrid.icc.coreapi.common.IccException;
+import org.springframework.stereotype.Component;
+
+/** Asks one query and waits for its answer, turning failures back into the handler's refusal. */
+@Component
+public class QueryAsker {
+
+    private static final long TIMEOUT_SECONDS = 15;
+
+    private final QueryGateway queryGateway;
+
+    public QueryAsker(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    /** The answer of a query, or the refusal its handler threw. */
+    public <R> R ask(Object query, Class<R> type) {
+        try {
+            R result = queryGateway.query(query, ResponseTypes.instanceOf(type)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (result == null) {
+                throw IccException.notFound("ICC-NOT-FOUND", null, "未找到所查询的对象", "Nothing was found for this query",
+                        "Check the identifiers in the request");
+            }
+            return result;
+        } catch (ExecutionException | CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (TimeoutException e) {
+            throw unavailable();
+        }
+    }
+
+    private static IccException unavailable() {
+        return new IccException("ICC-QUERY-TIMEOUT", ErrorCategory.UNAVAILABLE, null, "查询超时，请稍后重试或缩小查询范围",
+                "The query timed out; try again later or narrow it", "Narrow the query (smaller page, one key) or try again");
+    }
+}

@@ -1,0 +1,28 @@
+package org.evgrid.icc.ui.security;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/** Writes a problem detail straight to a servlet response (for filters, which run outside MVC). */
+@Component
+public class ProblemWriter {
+
+    private final ObjectMapper mapper;
+
+    public ProblemWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Writes the problem as {@code application/problem+json}. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,70 @@
+package org.evgrid.icc.ui.security;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.evgrid.icc.ui.problem.Problems;
+
+/**
+ * Who may call what over HTTP. Commands are authenticated by their signatures (the command bus verifies them), so
+ * {@code POST /api/v1/commands} is open at the HTTP level; reads need a console user (HTTP Basic) or a signed request.
+ * Data scope is enforced by the query handlers from the caller's {@code Viewer}.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+
+    private static final String[] AUDIT_READERS = {"AUDITOR", "AUDIT_ADMIN", "REGULATOR"};
+    private static final String[] KEY_READERS = {"SYSTEM_ADMIN", "AUDIT_ADMIN", "AUDITOR"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    IccUserDetailsService iccUserDetailsService(QueryGateway queryGateway) {
+        return new IccUserDetailsService(queryGateway);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                        + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
+                        "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
+                        "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
+                        "Use your user name and password, or sign the request with your registered key", null))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
+                                "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
+                                "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
+                                "Use your user name and password, or sign the request with your registered key", null)))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, Problems.of(HttpStatus.FORBIDDEN, "ICC-AUTH-ROLE", null,
+                                "您的角色无权访问此功能", "Your role may not use this function",
+                                "Ask the system administrator for a role that may, or use an account that has it", null))))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("SECURITY_OPERATOR", "SYSTEM_ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/commands").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}
