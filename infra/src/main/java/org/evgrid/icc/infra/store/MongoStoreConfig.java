@@ -1,0 +1,72 @@
+package org.evgrid.icc.infra.store;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.UuidRepresentation;
+import org.evgrid.icc.infra.config.IccProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The MongoDB side: an in-process MongoDB-protocol server on loopback with a durable H2 file backend (embedded
+ * default), reached through the real driver; or a real MongoDB from {@code spring.data.mongodb.uri}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MongoStoreConfig {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoStoreConfig.class);
+
+    /** The running embedded server and its backend, closed together. */
+    public record EmbeddedMongo(MongoServer server, DurableH2Backend backend, InetSocketAddress address, int compactMillis)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            server.shutdownNow();
+            backend.closeCompacting(compactMillis);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "icc.store.embedded-mongo", havingValue = "true", matchIfMissing = true)
+    EmbeddedMongo embeddedMongo(IccProperties props) throws IOException {
+        Path dir = props.dataDir().resolve("projections");
+        Files.createDirectories(dir);
+        DurableH2Backend backend = DurableH2Backend.open(dir.resolve("icc-projections.mv.db").toString());
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind("127.0.0.1", props.store().mongoPort());
+        LOG.info("Embedded MongoDB-protocol store on {}:{} (file {})", address.getHostString(), address.getPort(), dir);
+        return new EmbeddedMongo(server, backend, address, props.store().compactOnCloseMillis());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(IccProperties props, org.springframework.beans.factory.ObjectProvider<EmbeddedMongo> embedded,
+                            @Value("${spring.data.mongodb.uri:mongodb://localhost:27017}") String uri) {
+        EmbeddedMongo em = embedded.getIfAvailable();
+        String connection = em != null ? "mongodb://127.0.0.1:" + em.address().getPort() : uri;
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connection))
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .applicationName("icc")
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    MongoDatabase iccMongoDatabase(MongoClient client, IccProperties props) {
+        return client.getDatabase(props.store().database());
+    }
+}
