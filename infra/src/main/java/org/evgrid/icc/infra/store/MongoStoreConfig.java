@@ -47,7 +47,8 @@ public class MongoStoreConfig {
         Files.createDirectories(dir);
         DurableH2Backend backend = DurableH2Backend.open(dir.resolve("icc-projections.mv.db").toString());
         MongoServer server = new MongoServer(backend);
-        InetSocketAddress address = server.bind("127.0.0.1", props.store().mongoPort());
+        server.bind("127.0.0.1", props.store().mongoPort());
+        InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded MongoDB-protocol store on {}:{} (file {})", address.getHostString(), address.getPort(), dir);
         return new EmbeddedMongo(server, backend, address, props.store().compactOnCloseMillis());
     }
