@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store where projections live
  * @param demo the demo world
  * @param signatureWindow how far a signed command's timestamp may be from the center's clock
- * @param ledgerCheckpointInterval seal a signed ledger checkpoint every this many entries
  * @param bootstrap the first administrator's key
  */
 @ConfigurationProperties("icc")
@@ -22,7 +21,6 @@ public record IccProperties(
         @DefaultValue Store store,
         @DefaultValue Demo demo,
         @DefaultValue("PT5M") Duration signatureWindow,
-        @DefaultValue("1000") int ledgerCheckpointInterval,
         @DefaultValue Bootstrap bootstrap) {
 
     /**
