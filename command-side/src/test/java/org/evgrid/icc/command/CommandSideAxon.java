@@ -56,7 +56,8 @@ public final class CommandSideAxon implements AutoCloseable {
 
     private static CommandSideAxon start(MongoDatabase database) {
         IccCommandTargetResolver targets = new IccCommandTargetResolver();
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+        // false: no modules found on the classpath (Axon Server connector, console) join this plain configuration
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
         for (Class<?> type : List.of(SignerKey.class, UserAccount.class, Operator.class, Station.class, Pile.class,
                 PileImportBatch.class, AggregationUnit.class)) {
