@@ -1,0 +1,52 @@
+package org.evgrid.icc.command.common;
+
+import java.util.Map;
+
+import org.evgrid.icc.coreapi.archive.AggregationUnitId;
+import org.evgrid.icc.coreapi.archive.ImportBatchId;
+import org.evgrid.icc.coreapi.archive.OperatorId;
+import org.evgrid.icc.coreapi.archive.PileId;
+import org.evgrid.icc.coreapi.archive.StationId;
+import org.evgrid.icc.coreapi.common.Identifier;
+import org.evgrid.icc.coreapi.security.KeyId;
+import org.evgrid.icc.coreapi.security.UserId;
+
+/**
+ * The event-stream id of an aggregate: its kind and its identifier, e.g. {@code pile:P-0001}. Axon's event stores
+ * key events by aggregate identifier and sequence number alone, whatever the aggregate type, and clients choose the
+ * identifiers; so a station and a pile both called {@code 1001} would otherwise share one stream. Every aggregate
+ * of this module uses the stream id as its {@code @AggregateIdentifier}, and {@link IccCommandTargetResolver} routes
+ * commands to it.
+ */
+public final class StreamIds {
+
+    private static final Map<Class<? extends Identifier>, String> KINDS = Map.of(
+            KeyId.class, "key",
+            UserId.class, "user",
+            OperatorId.class, "operator",
+            StationId.class, "station",
+            PileId.class, "pile",
+            ImportBatchId.class, "import",
+            AggregationUnitId.class, "unit");
+
+    private StreamIds() {
+    }
+
+    /** The stream id of an identifier. */
+    public static String of(Identifier id) {
+        String kind = KINDS.get(id.getClass());
+        if (kind == null) {
+            throw new IllegalArgumentException("no aggregate kind for " + id.getClass().getName());
+        }
+        return kind + ":" + id.value();
+    }
+
+    /** The identifier's value within a stream id (the stream id itself if it has no kind). */
+    public static String valueOf(String streamId) {
+        if (streamId == null) {
+            return null;
+        }
+        int colon = streamId.indexOf(':');
+        return colon < 0 || !KINDS.containsValue(streamId.substring(0, colon)) ? streamId : streamId.substring(colon + 1);
+    }
+}
