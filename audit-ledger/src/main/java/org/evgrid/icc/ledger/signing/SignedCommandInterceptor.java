@@ -38,6 +38,8 @@ import org.evgrid.icc.ledger.json.IccJson;
 import org.evgrid.icc.ledger.json.Jcs;
 import org.evgrid.icc.ledger.signing.internal.NonceStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +54,7 @@ import org.springframework.stereotype.Component;
  * (if the key acts for an operator) {@code SIGNER_OPERATOR}; {@link SignedCommandCorrelationDataProvider} copies them to
  * the events. Register it on the command bus as a handler interceptor.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @Component
 public class SignedCommandInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 

@@ -16,6 +16,8 @@ import org.evgrid.icc.coreapi.archive.UpdateStationCommand;
 import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.security.DisableUserCommand;
 import org.evgrid.icc.coreapi.security.RevokeSignerKeyCommand;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  * Registered on the command bus as a handler interceptor (Axon's Spring Boot auto-configuration registers every
  * {@code MessageHandlerInterceptor<CommandMessage<?>>} bean).
  */
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 @Component
 public class UnknownTargetInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 

@@ -44,8 +44,13 @@ public class DurableH2Backend extends H2Backend {
         return reply;
     }
 
-    /** Compacts the file for at most the given time and closes it; a clean shutdown therefore leaves a compact file. */
-    public void closeCompacting(int maxCompactMillis) {
-        store.close(maxCompactMillis);
+    /**
+     * Compacts the file for at most the given time: live chunks move to the front and the file is truncated. Safe
+     * while the store is in use; run periodically and before shutdown so that the data directory stays compact.
+     */
+    public void compact(int maxCompactMillis) {
+        if (!store.isClosed()) {
+            store.compactFile(maxCompactMillis);
+        }
     }
 }

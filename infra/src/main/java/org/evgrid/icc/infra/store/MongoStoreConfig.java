@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -30,13 +33,14 @@ public class MongoStoreConfig {
     private static final Logger LOG = LoggerFactory.getLogger(MongoStoreConfig.class);
 
     /** The running embedded server and its backend, closed together. */
-    public record EmbeddedMongo(MongoServer server, DurableH2Backend backend, InetSocketAddress address, int compactMillis)
-            implements AutoCloseable {
+    public record EmbeddedMongo(MongoServer server, DurableH2Backend backend, InetSocketAddress address, int compactMillis,
+                                ScheduledExecutorService compactor) implements AutoCloseable {
 
         @Override
         public void close() {
+            compactor.shutdownNow();
+            backend.compact(compactMillis);
             server.shutdownNow();
-            backend.closeCompacting(compactMillis);
         }
     }
 
@@ -50,7 +54,20 @@ public class MongoStoreConfig {
         server.bind("127.0.0.1", props.store().mongoPort());
         InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded MongoDB-protocol store on {}:{} (file {})", address.getHostString(), address.getPort(), dir);
-        return new EmbeddedMongo(server, backend, address, props.store().compactOnCloseMillis());
+        // Committing every write (durability) leaves many partly filled chunks: compact every few minutes.
+        ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "icc-store-compactor");
+            t.setDaemon(true);
+            return t;
+        });
+        compactor.scheduleWithFixedDelay(() -> {
+            try {
+                backend.compact(2000);
+            } catch (RuntimeException e) {
+                LOG.warn("Compacting the embedded store failed; will try again", e);
+            }
+        }, 5, 5, TimeUnit.MINUTES);
+        return new EmbeddedMongo(server, backend, address, props.store().compactOnCloseMillis(), compactor);
     }
 
     @Bean(destroyMethod = "close")
