@@ -1,7 +1,7 @@
 package org.evgrid.icc.infra.demo;
 
 /** GB 32100 unified social credit codes: computes the 18th (check) character for demo data. */
-final class CreditCodes {
+public final class CreditCodes {
 
     private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -10,7 +10,7 @@ final class CreditCodes {
     }
 
     /** The 17 leading characters followed by their check character. */
-    static String withCheck(String first17) {
+    public static String withCheck(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += CHARSET.indexOf(first17.charAt(i)) * WEIGHTS[i];

@@ -49,7 +49,7 @@ public class MongoStoreConfig {
     EmbeddedMongo embeddedMongo(IccProperties props) throws IOException {
         Path dir = props.dataDir().resolve("projections");
         Files.createDirectories(dir);
-        DurableH2Backend backend = DurableH2Backend.open(dir.resolve("icc-projections.mv.db").toString());
+        DurableH2Backend backend = DurableH2Backend.open(dir.resolve("icc-projections.mv.db").toString(), props.store().durableWrites());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", props.store().mongoPort());
         InetSocketAddress address = server.getLocalAddress();

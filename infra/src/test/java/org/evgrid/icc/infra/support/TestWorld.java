@@ -25,6 +25,7 @@ import org.evgrid.icc.coreapi.security.PublicKeySpec;
 import org.evgrid.icc.coreapi.security.RegisterSignerKeyCommand;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
+import org.evgrid.icc.infra.demo.CreditCodes;
 import org.evgrid.icc.ledger.signing.Crypto;
 
 /** Builds the parties of a test through signed commands: an archive manager, operators with platform keys, stations. */
@@ -77,12 +78,6 @@ public final class TestWorld {
 
     /** A valid unified social credit code (GB 32100 check character) from 17 leading characters. */
     public static String creditCode(String first17) {
-        String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += charset.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + charset.charAt((31 - sum % 31) % 31);
+        return CreditCodes.withCheck(first17);
     }
 }
