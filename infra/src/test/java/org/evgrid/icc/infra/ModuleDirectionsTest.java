@@ -53,8 +53,9 @@ class ModuleDirectionsTest {
 
     @Test
     void sagasKnowOnlyCoreApi() {
+        // The lifecycle sagas arrive with the market and dispatch work; the rule guards them from their first class on.
         noClasses().that().resideInAPackage(SAGAS).should().dependOnClassesThat()
-                .resideInAnyPackage(COMMAND, QUERY, LEDGER, UI, INFRA).check(classes);
+                .resideInAnyPackage(COMMAND, QUERY, LEDGER, UI, INFRA).allowEmptyShould(true).check(classes);
     }
 
     @Test

@@ -102,8 +102,22 @@ public final class IccCli implements Runnable {
     }
 
     JsonNode readPayload(String source) throws IOException {
+        return readPayload(source, java.util.Map.of());
+    }
+
+    /**
+     * Reads the payload and fills its placeholders: every {@code ${NAME}} inside a JSON string becomes the value
+     * given with {@code --set NAME=VALUE} ({@code --set NAME=@FILE} takes the file's text, e.g. a public key PEM).
+     */
+    JsonNode readPayload(String source, java.util.Map<String, String> placeholders) throws IOException {
         String text = "-".equals(source) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                 : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+        for (java.util.Map.Entry<String, String> p : placeholders.entrySet()) {
+            String value = p.getValue().startsWith("@") ? Files.readString(Path.of(p.getValue().substring(1)), StandardCharsets.UTF_8)
+                    : p.getValue();
+            String quoted = mapper.writeValueAsString(value);
+            text = text.replace("${" + p.getKey() + "}", quoted.substring(1, quoted.length() - 1));
+        }
         JsonNode node = mapper.readTree(text);
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the payload must be one JSON object");
@@ -117,7 +131,8 @@ public final class IccCli implements Runnable {
                     + String.join(", ", CommandTypes.all().keySet()));
         }
         PrivateKey key = readKey(options.key);
-        SignedEnvelope envelope = new EnvelopeSigner(mapper).sign(options.type, readPayload(options.payload), options.keyId,
+        SignedEnvelope envelope = new EnvelopeSigner(mapper).sign(options.type, readPayload(options.payload, options.placeholders),
+                options.keyId,
                 Crypto.algorithmOf(key), key, clock, nonces);
         Envelopes.command(envelope);
         return envelope;
@@ -153,6 +168,9 @@ public final class IccCli implements Runnable {
 
         @Option(names = "--payload", required = true, paramLabel = "FILE|-", description = "the command as JSON; - reads standard input")
         String payload;
+
+        @Option(names = "--set", paramLabel = "NAME=VALUE", description = "fills ${NAME} in the payload; @FILE takes a file's text")
+        java.util.Map<String, String> placeholders = new java.util.LinkedHashMap<>();
     }
 
     /** Generates a key pair. */

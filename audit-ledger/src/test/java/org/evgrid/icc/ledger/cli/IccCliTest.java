@@ -187,6 +187,21 @@ class IccCliTest {
     }
 
     @Test
+    void signFillsPlaceholdersFromValuesAndFiles() throws IOException {
+        Path key = keygen(SignatureAlgorithm.ED25519, "op1");
+        Path pem = dir.resolve("op1.pub.pem");
+        out.getBuffer().setLength(0);
+        String template = "{\"keyId\":\"${id}\",\"algorithm\":\"ED25519\",\"publicKey\":\"${pub}\",\"ownerId\":\"o\","
+                + "\"roles\":[\"ARCHIVE_MANAGER\"],\"operatorId\":null,\"scope\":null}";
+
+        assertThat(run(template, "sign", "--key", key.toString(), "--key-id", "k", "--type", "RegisterSignerKey", "--payload", "-",
+                "--set", "id=key-new", "--set", "pub=@" + pem)).isZero();
+        SignedEnvelope envelope = Envelopes.parse(out.toString());
+        assertThat(envelope.payload().get("keyId").asText()).isEqualTo("key-new");
+        assertThat(envelope.payload().get("publicKey").asText()).isEqualTo(Files.readString(pem));
+    }
+
+    @Test
     void signRefusesAnUnknownTypeAndAPayloadThatIsNotTheCommand() throws IOException {
         Path key = keygen(SignatureAlgorithm.ED25519, "op1");
 
