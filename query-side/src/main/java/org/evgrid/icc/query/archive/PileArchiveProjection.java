@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -56,10 +57,14 @@ public class PileArchiveProjection {
         this.database = database;
     }
 
+    /**
+     * Registers a pile. If the event was not applied by the pile's own aggregate (e.g. by an import batch), its sequence
+     * says nothing about the pile's later events, and the document starts without one ({@code seq = -1}).
+     */
     @EventHandler
-    public void on(PileRegisteredEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(PileRegisteredEvent event, @SequenceNumber long seq, @SourceId String source, @Timestamp Instant at) {
         String pileId = event.pileId().value();
-        Document fields = ArchiveDocuments.newPile(event, seq, at);
+        Document fields = ArchiveDocuments.newPile(event, pileId.equals(source) ? seq : -1L, at);
         ArchiveWriter.within(database, writer -> {
             writer.insertIfAbsent(ArchiveCollections.PILES, pileId, fields);
             memberships(writer, fields, pileId, true);

@@ -92,6 +92,18 @@ class PileArchiveProjectionTest extends ArchiveTestBase {
     }
 
     @Test
+    void aPileRegisteredByAnImportBatchTakesItsSequenceFromItsOwnLaterEvents() {
+        apply(event("B-7", 517, pile("P-001", "OP-A", "ST-A1", NANJING_XUANWU, "DA-NJ", PileType.AC, "7.000"), at(1)));
+        assertThat(doc(ArchiveCollections.PILES, "P-001").getLong("seq")).isEqualTo(-1);
+
+        apply(updated("P-001", 1, "22.000", 5));
+
+        Document pile = doc(ArchiveCollections.PILES, "P-001");
+        assertThat(pile.get("ratedPowerKw", Decimal128.class).bigDecimalValue()).isEqualTo(new BigDecimal("22.000"));
+        assertThat(pile.getLong("seq")).isEqualTo(1);
+    }
+
+    @Test
     void assigningAndRemovingAPileMovesItIntoAndOutOfTheUnit() {
         apply(unitCreated("U-1", "DA-NJ", "320000", at(0)), p1());
 
