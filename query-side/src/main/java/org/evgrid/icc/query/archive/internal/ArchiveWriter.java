@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -49,17 +50,23 @@ public final class ArchiveWriter {
 
     /**
      * Runs {@code work} against the writer of the current batch. Inside a unit of work the writer is kept as a resource
-     * of the root unit of work and flushed when it prepares to commit; outside one, the writes are flushed at once.
+     * of the root unit of work and flushed while the batch's last event is handled (so the writes reach the store before
+     * the tracking processor stores its token, which Axon does in a prepare-commit step registered before ours), with a
+     * flush at prepare-commit as a fallback; outside one, the writes are flushed at once.
      */
     public static void within(MongoDatabase database, Consumer<ArchiveWriter> work) {
         if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            UnitOfWork<?> current = CurrentUnitOfWork.get();
+            UnitOfWork<?> root = current.root();
             ArchiveWriter writer = root.getOrComputeResource(RESOURCE_KEY, key -> {
                 ArchiveWriter created = new ArchiveWriter(database);
                 root.onPrepareCommit(uow -> created.flush());
                 return created;
             });
             work.accept(writer);
+            if (current instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
+                writer.flush();
+            }
         } else {
             ArchiveWriter writer = new ArchiveWriter(database);
             work.accept(writer);
