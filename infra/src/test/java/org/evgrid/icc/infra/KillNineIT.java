@@ -47,7 +47,7 @@ class KillNineIT {
 
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("infra-.*\\.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().matches("infra-[0-9.]+(-SNAPSHOT)?\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("run `./mvnw verify`: the packaged jar is missing"));
         }
     }
@@ -80,7 +80,7 @@ class KillNineIT {
 
         TestWorld world = new TestWorld(client, data);
         Party archivist = world.keyWithRole("key-k9-archivist", Role.ARCHIVE_MANAGER, SignatureAlgorithm.SM2_SM3);
-        Party platform = world.operator(archivist, "OP-K9", TestWorld.creditCode("91320100MA1KNINE1"));
+        Party platform = world.operator(archivist, "OP-K9", TestWorld.creditCode("91320100MA1KN9NE1"));
         world.station(platform, "OP-K9", "ST-K9-1");
         List<String> acknowledged = new ArrayList<>();
         SignedEnvelope last = null;

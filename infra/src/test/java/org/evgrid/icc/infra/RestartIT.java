@@ -57,7 +57,7 @@ class RestartIT {
             TestWorld world = new TestWorld(client, data);
             Party archivist = world.keyWithRole("key-rs-archivist", Role.ARCHIVE_MANAGER, SignatureAlgorithm.SM2_SM3);
             auditor = world.keyWithRole("key-rs-auditor", Role.AUDITOR, SignatureAlgorithm.SM2_SM3);
-            platform = world.operator(archivist, "OP-RS", TestWorld.creditCode("91320100MA1RSTRT1"));
+            platform = world.operator(archivist, "OP-RS", TestWorld.creditCode("91320100MA1RETRT1"));
             world.station(platform, "OP-RS", "ST-RS-1");
             for (int i = 0; i < 20; i++) {
                 assertThat(client.send(pile("P-RS-" + i), platform.keyId(), platform.key()).status()).isEqualTo(200);

@@ -84,7 +84,7 @@ class SignedCommandPathIT {
         synchronized (SignedCommandPathIT.class) {
             if (archivist == null) {
                 archivist = world.keyWithRole("key-archivist-it", Role.ARCHIVE_MANAGER, SignatureAlgorithm.SM2_SM3);
-                platform = world.operator(archivist, "OP-IT-A", TestWorld.creditCode("91320100MA1ITAAA1"));
+                platform = world.operator(archivist, "OP-IT-A", TestWorld.creditCode("91320100MA1JTAAA1"));
                 world.station(platform, "OP-IT-A", "ST-IT-A1");
             }
         }
@@ -199,7 +199,7 @@ class SignedCommandPathIT {
                 world.admin().keyId(), world.admin().key());
         assertThat(revoked.status()).as("%s", revoked.body()).isEqualTo(200);
         long before = events();
-        Answer a = client.send(new RegisterOperatorCommand(new OperatorId("OP-IT-REVOKED"), "x", TestWorld.creditCode("91320100MA1ITRVK1"),
+        Answer a = client.send(new RegisterOperatorCommand(new OperatorId("OP-IT-REVOKED"), "x", TestWorld.creditCode("91320100MA1JTRWK1"),
                 null, BigDecimal.ONE, List.of()), temp.keyId(), temp.key());
         assertRefusedWithoutEvent(a, 401, "ICC-SIG-KEY-REVOKED", before);
     }
@@ -235,7 +235,7 @@ class SignedCommandPathIT {
     @Test
     void aSystemAdministratorCannotIssueBusinessCommands() {
         long before = events();
-        Answer a = client.send(new RegisterOperatorCommand(new OperatorId("OP-IT-ADMIN"), "x", TestWorld.creditCode("91320100MA1ITADM1"),
+        Answer a = client.send(new RegisterOperatorCommand(new OperatorId("OP-IT-ADMIN"), "x", TestWorld.creditCode("91320100MA1JTADM1"),
                 null, BigDecimal.ONE, List.of()), world.admin().keyId(), world.admin().key());
         assertRefusedWithoutEvent(a, 403, "ICC-SIG-ROLE", before);
     }
@@ -274,6 +274,7 @@ class SignedCommandPathIT {
     }
 
     @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
 
     @Test

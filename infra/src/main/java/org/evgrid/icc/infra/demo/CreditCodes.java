@@ -11,9 +11,16 @@ public final class CreditCodes {
 
     /** The 17 leading characters followed by their check character. */
     public static String withCheck(String first17) {
+        if (first17.length() != 17) {
+            throw new IllegalArgumentException("a credit code has 17 characters before its check character: " + first17);
+        }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += CHARSET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+            int value = CHARSET.indexOf(first17.charAt(i));
+            if (value < 0) {
+                throw new IllegalArgumentException("'" + first17.charAt(i) + "' is not a credit-code character (no I, O, S, V, Z)");
+            }
+            sum += value * WEIGHTS[i];
         }
         int check = (31 - sum % 31) % 31;
         return first17 + CHARSET.charAt(check);

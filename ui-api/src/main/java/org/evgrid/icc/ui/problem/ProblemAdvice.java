@@ -18,6 +18,8 @@ import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.common.ItemError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,6 +43,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * field and the fix; an unexpected failure is a 500 that shows only a trace id (the cause goes to the error log).
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemAdvice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
