@@ -179,7 +179,7 @@ public class PileArchiveProjection {
         }
         Optional<Document> pile = writer.find(ArchiveCollections.PILES, pileId);
         if (pile.isEmpty()) {
-            LOG.warn("{} names pile {}, which the archive read model does not hold; ignored", event.getClass().getSimpleName(), pileId);
+            LOG.debug("{} names pile {}, which the archive read model does not hold; ignored", event.getClass().getSimpleName(), pileId);
         }
         return pile;
     }
