@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.security.CommandTypes;
 import org.evgrid.icc.coreapi.security.SignatureMetadata;
+import org.evgrid.icc.ui.problem.ProblemAdvice;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,7 +80,8 @@ public class SignedCommandService {
         try {
             return strictMapper.treeToValue(request.payload(), type);
         } catch (JsonMappingException e) {
-            String field = "payload" + pathOf(e);
+            String path = ProblemAdvice.fieldPath(e);
+            String field = path == null ? "payload" : "payload." + path;
             if (e.getCause() instanceof IccException icc) {
                 throw new IccException(icc.code(), icc.category(), field, icc.messageZh(), icc.messageEn(), icc.fix(), icc.items());
             }
@@ -90,17 +92,5 @@ public class SignedCommandService {
             throw IccException.invalid("ICC-REQ-PAYLOAD", "payload", "指令内容无法解析", "The payload cannot be read",
                     "Send the command's fields as a JSON object");
         }
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

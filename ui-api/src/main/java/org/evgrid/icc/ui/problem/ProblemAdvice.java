@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.common.AxonException;
@@ -177,24 +176,22 @@ public class ProblemAdvice {
         return Optional.empty();
     }
 
-    private static String fieldPath(Throwable t) {
-        if (t instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : jme.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (!sb.isEmpty()) {
-                        sb.append('.');
-                    }
-                    sb.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return sb.toString();
-        }
-        if (t instanceof JsonProcessingException) {
+    /** The path of the field a JSON mapping failure is about ({@code a.b[2].c}), or null. */
+    public static String fieldPath(Throwable t) {
+        if (!(t instanceof JsonMappingException jme) || jme.getPath().isEmpty()) {
             return null;
         }
-        return null;
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : jme.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 }

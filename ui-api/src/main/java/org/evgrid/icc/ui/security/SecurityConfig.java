@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.evgrid.icc.ui.problem.Problems;
@@ -38,20 +39,18 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems) throws Exception {
+        AuthenticationEntryPoint signIn = (req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
+                "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
+                "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
+                "Use your user name and password, or sign the request with your registered key", null));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
                         + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
-                        "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
-                        "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
-                        "Use your user name and password, or sign the request with your registered key", null))))
+                .httpBasic(b -> b.authenticationEntryPoint(signIn))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
-                                "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
-                                "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
-                                "Use your user name and password, or sign the request with your registered key", null)))
+                        .authenticationEntryPoint(signIn)
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, Problems.of(HttpStatus.FORBIDDEN, "ICC-AUTH-ROLE", null,
                                 "您的角色无权访问此功能", "Your role may not use this function",
                                 "Ask the system administrator for a role that may, or use an account that has it", null))))
