@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.evgrid.icc.coreapi.archive.ImportBatchId;
@@ -23,7 +24,9 @@ import org.evgrid.icc.coreapi.archive.PileType;
 import org.evgrid.icc.coreapi.archive.RegisterOperatorCommand;
 import org.evgrid.icc.coreapi.archive.RegisterPileCommand;
 import org.evgrid.icc.coreapi.archive.StationId;
+import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.KeyId;
+import org.evgrid.icc.coreapi.security.RegisterSignerKeyCommand;
 import org.evgrid.icc.coreapi.security.RevokeSignerKeyCommand;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
@@ -299,6 +302,38 @@ class SignedCommandPathIT {
             assertThat(docs.body().path("x-icc-commands").has(type)).as("command %s documented", type).isTrue();
             assertThat(docs.body().path("components").path("schemas").has("Command." + type)).isTrue();
         }
+    }
+
+    @Test
+    void anOperatorPlatformRotatesItsOwnKeyButNoOneElses() {
+        KeyPair next = Crypto.generateKeyPair(SignatureAlgorithm.SM2_SM3);
+        Answer registered = client.send(new RegisterSignerKeyCommand(new KeyId("key-OP-IT-A-2"), SignatureAlgorithm.SM2_SM3,
+                Crypto.toPem(next.getPublic()), "operator:OP-IT-A", Set.of(Role.OPERATOR_PLATFORM), new OperatorId("OP-IT-A"),
+                DataScope.HEADQUARTERS), platform.keyId(), platform.key());
+        assertThat(registered.status()).as("%s", registered.body()).isEqualTo(200);
+        assertThat(client.send(pile("P-IT-ROTATED"), "key-OP-IT-A-2", next.getPrivate()).status()).isEqualTo(200);
+
+        long before = events();
+        Answer foreign = client.send(new RegisterSignerKeyCommand(new KeyId("key-OP-OTHER-x"), SignatureAlgorithm.SM2_SM3,
+                Crypto.toPem(next.getPublic()), "operator:OP-OTHER", Set.of(Role.OPERATOR_PLATFORM), new OperatorId("OP-OTHER"),
+                DataScope.HEADQUARTERS), "key-OP-IT-A-2", next.getPrivate());
+        assertThat(foreign.status()).as("%s", foreign.body()).isEqualTo(403);
+        assertThat(events()).isEqualTo(before);
+        Answer elevated = client.send(new RegisterSignerKeyCommand(new KeyId("key-OP-IT-A-3"), SignatureAlgorithm.SM2_SM3,
+                Crypto.toPem(next.getPublic()), "operator:OP-IT-A", Set.of(Role.ARCHIVE_MANAGER), new OperatorId("OP-IT-A"),
+                DataScope.HEADQUARTERS), "key-OP-IT-A-2", next.getPrivate());
+        assertThat(elevated.status()).as("%s", elevated.body()).isIn(400, 403);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() {
+        String big = "{\"commandType\":\"RegisterPile\",\"payload\":{\"x\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}}";
+        long before = events();
+        Answer a = client.post(big);
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(a.code()).isEqualTo("ICC-REQ-TOO-LARGE");
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test

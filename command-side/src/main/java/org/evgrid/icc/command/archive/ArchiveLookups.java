@@ -23,7 +23,7 @@ final class ArchiveLookups {
         if (operatorId == null) {
             throw Texts.missing("operatorId", "运营商", "operator id").exception();
         }
-        Aggregate<Operator> operator = Aggregates.find(operators, events, operatorId)
+        Aggregate<Operator> operator = Aggregates.read(Operator.class, events, operatorId)
                 .orElseThrow(() -> ArchiveRefusals.operatorUnknown(operatorId).exception());
         if (operator.invoke(Operator::suspended)) {
             throw ArchiveRefusals.operatorSuspended(operatorId).exception();
@@ -32,7 +32,7 @@ final class ArchiveLookups {
 
     /** The station's facts, if it exists. */
     static Optional<StationFacts> station(Repository<Station> stations, EventStore events, StationId stationId) {
-        return Aggregates.find(stations, events, stationId).map(station -> station.invoke(Station::facts));
+        return Aggregates.read(Station.class, events, stationId).map(station -> station.invoke(Station::facts));
     }
 
     /** Why a station cannot take a new pile of the operator, if it cannot. */

@@ -54,7 +54,7 @@ public class MongoStoreConfig {
         server.bind("127.0.0.1", props.store().mongoPort());
         InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded MongoDB-protocol store on {}:{} (file {})", address.getHostString(), address.getPort(), dir);
-        // Committing every write (durability) leaves many partly filled chunks: compact every few minutes.
+        // Committing every write (durability) leaves many partly filled chunks: compact every minute.
         ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "icc-store-compactor");
             t.setDaemon(true);
@@ -66,7 +66,7 @@ public class MongoStoreConfig {
             } catch (RuntimeException e) {
                 LOG.warn("Compacting the embedded store failed; will try again", e);
             }
-        }, 5, 5, TimeUnit.MINUTES);
+        }, 1, 1, TimeUnit.MINUTES);
         return new EmbeddedMongo(server, backend, address, props.store().compactOnCloseMillis(), compactor);
     }
 

@@ -15,6 +15,7 @@ import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.evgrid.icc.coreapi.common.ErrorDetails;
 import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.common.ItemError;
+import org.evgrid.icc.ui.security.RequestSizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -81,6 +82,11 @@ public class ProblemAdvice {
             String field = e.getConstraintViolations().stream().findFirst().map(v -> v.getPropertyPath().toString()).orElse(null);
             return Problems.of(HttpStatus.BAD_REQUEST, "ICC-REQ-PARAM-INVALID", field, "请求参数取值超出允许范围：" + field,
                     "A request parameter is out of its allowed range: " + field, "See the API documentation for the allowed values", null);
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.TooLarge) {
+                return RequestSizeLimitFilter.problem();
+            }
         }
         if (failure instanceof HttpMessageNotReadableException e) {
             String field = fieldPath(e.getCause());

@@ -47,6 +47,7 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
                         + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .addFilterBefore(new RequestSizeLimitFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(signIn))
                 .exceptionHandling(e -> e
