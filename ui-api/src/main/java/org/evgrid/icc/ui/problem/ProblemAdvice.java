@@ -138,7 +138,7 @@ public class ProblemAdvice {
                     "The service is not available right now; try again later", "Try again in a minute; if it persists, call the operations team",
                     null);
         }
-        if (failure instanceof AxonException && failure.getClass().getName().contains("axonserver")) {
+        if (fromAxonServer(failure)) {
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ICC-UNAVAILABLE", null, "事件存储或消息服务暂不可用，本次未做任何更改",
                     "The event store or message service is not reachable; nothing was changed", "Try again later; operations: check Axon Server",
                     null);
@@ -157,6 +157,17 @@ public class ProblemAdvice {
                 "Try again later; if it persists, report the trace number", null);
         pd.setProperty("trace", trace);
         return pd;
+    }
+
+    /** Whether the failure (or a cause) comes from the Axon Server connection: the store is not reachable. */
+    private static boolean fromAxonServer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("io.axoniq.axonserver.") || name.startsWith("org.axonframework.axonserver.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Finds a business refusal in a failure: itself, a cause, or the details of a remote handler failure. */
