@@ -27,11 +27,10 @@ public record IccProperties(
      * @param embeddedMongo start the in-process MongoDB-protocol store (else use {@code spring.data.mongodb.uri})
      * @param mongoPort loopback port of the embedded store (0 = any free port)
      * @param database the database name
-     * @param compactOnCloseMillis how long a clean shutdown may spend compacting the embedded store's file
      * @param durableWrites commit the embedded store before acknowledging each write (off only to measure its cost)
      */
     public record Store(@DefaultValue("true") boolean embeddedMongo, @DefaultValue("0") int mongoPort, @DefaultValue("icc") String database,
-                        @DefaultValue("5000") int compactOnCloseMillis, @DefaultValue("true") boolean durableWrites) {
+                        @DefaultValue("true") boolean durableWrites) {
     }
 
     /**

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 
 /**
  * mongo-java-server's H2 MVStore backend, made durable per acknowledged write: after every command that may change
@@ -27,6 +28,7 @@ public class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean commitEveryWrite;
+    private final String fileName;
     /** Tickets of applied writes; a write is durable once {@link #durableUpTo} reaches its ticket. */
     private final AtomicLong writes = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
@@ -38,6 +40,7 @@ public class DurableH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.commitEveryWrite = commitEveryWrite;
+        this.fileName = store.getFileStore() == null ? null : store.getFileStore().getFileName();
     }
 
     /**
@@ -93,12 +96,18 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Compacts the file for at most the given time: live chunks move to the front and the file is truncated. Safe
-     * while the store is in use; run periodically and before shutdown so that the data directory stays compact.
+     * Rewrites the closed store's file with its live data only ({@code MVStoreTool.compact}): an online
+     * {@code compactFile} or {@code close(ms)} did not shrink files written with a commit per write (measured: 137 MB
+     * stayed 137 MB), the offline rewrite did (137 MB to 27 MB in 0.4 s). Call after the server has shut down.
      */
-    public void compact(int maxCompactMillis) {
-        if (!store.isClosed()) {
-            store.compactFile(maxCompactMillis);
+    public void compactClosedFile() {
+        if (fileName != null && store.isClosed()) {
+            MVStoreTool.compact(fileName, false);
         }
+    }
+
+    /** The size of the store's file in bytes. */
+    public long fileSize() {
+        return fileName == null ? 0 : new java.io.File(fileName).length();
     }
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -33,14 +30,14 @@ public class MongoStoreConfig {
     private static final Logger LOG = LoggerFactory.getLogger(MongoStoreConfig.class);
 
     /** The running embedded server and its backend, closed together. */
-    public record EmbeddedMongo(MongoServer server, DurableH2Backend backend, InetSocketAddress address, int compactMillis,
-                                ScheduledExecutorService compactor) implements AutoCloseable {
+    public record EmbeddedMongo(MongoServer server, DurableH2Backend backend, InetSocketAddress address) implements AutoCloseable {
 
         @Override
         public void close() {
-            compactor.shutdownNow();
-            backend.compact(compactMillis);
+            long before = backend.fileSize();
             server.shutdownNow();
+            backend.compactClosedFile();
+            LOG.info("Embedded store closed; compacted its file from {} to {} bytes", before, backend.fileSize());
         }
     }
 
@@ -54,20 +51,9 @@ public class MongoStoreConfig {
         server.bind("127.0.0.1", props.store().mongoPort());
         InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded MongoDB-protocol store on {}:{} (file {})", address.getHostString(), address.getPort(), dir);
-        // Committing every write (durability) leaves many partly filled chunks: compact every minute.
-        ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "icc-store-compactor");
-            t.setDaemon(true);
-            return t;
-        });
-        compactor.scheduleWithFixedDelay(() -> {
-            try {
-                backend.compact(2000);
-            } catch (RuntimeException e) {
-                LOG.warn("Compacting the embedded store failed; will try again", e);
-            }
-        }, 1, 1, TimeUnit.MINUTES);
-        return new EmbeddedMongo(server, backend, address, props.store().compactOnCloseMillis(), compactor);
+        // Committing every write leaves many partly filled chunks; dead ones are reused at once (retention 0), and a clean
+        // shutdown rewrites the file with its live data only (docs/adr/0002).
+        return new EmbeddedMongo(server, backend, address);
     }
 
     @Bean(destroyMethod = "close")
