@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -49,7 +50,8 @@ public class KeyRegistry {
     }
 
     public KeyRegistry(MongoDatabase database, BootstrapKeys bootstrapKeys, Clock clock) {
-        this.keys = database.getCollection(COLLECTION);
+        // Part of the command: durable before the command is acknowledged.
+        this.keys = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.JOURNALED);
         this.bootstrap = bootstrapKeys;
         this.clock = clock;
     }

@@ -3,6 +3,7 @@ package org.evgrid.icc.ledger.signing;
 import java.time.Instant;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -32,7 +33,8 @@ public class KeyRegistryProjection {
     private final KeyRegistry registry;
 
     public KeyRegistryProjection(MongoDatabase database, KeyRegistry registry) {
-        this.keys = database.getCollection(KeyRegistry.COLLECTION);
+        // Part of the command: durable before the command is acknowledged.
+        this.keys = database.getCollection(KeyRegistry.COLLECTION).withWriteConcern(WriteConcern.JOURNALED);
         this.registry = registry;
     }
 
