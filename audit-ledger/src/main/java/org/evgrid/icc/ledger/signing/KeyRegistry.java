@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -50,8 +49,7 @@ public class KeyRegistry {
     }
 
     public KeyRegistry(MongoDatabase database, BootstrapKeys bootstrapKeys, Clock clock) {
-        // Part of the command: durable before the command is acknowledged.
-        this.keys = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.JOURNALED);
+        this.keys = database.getCollection(COLLECTION);
         this.bootstrap = bootstrapKeys;
         this.clock = clock;
     }

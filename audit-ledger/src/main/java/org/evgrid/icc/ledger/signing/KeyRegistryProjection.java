@@ -3,7 +3,6 @@ package org.evgrid.icc.ledger.signing;
 import java.time.Instant;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -33,8 +32,7 @@ public class KeyRegistryProjection {
     private final KeyRegistry registry;
 
     public KeyRegistryProjection(MongoDatabase database, KeyRegistry registry) {
-        // Part of the command: durable before the command is acknowledged.
-        this.keys = database.getCollection(KeyRegistry.COLLECTION).withWriteConcern(WriteConcern.JOURNALED);
+        this.keys = database.getCollection(KeyRegistry.COLLECTION);
         this.registry = registry;
     }
 

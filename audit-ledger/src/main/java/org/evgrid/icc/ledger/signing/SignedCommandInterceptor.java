@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -84,8 +83,7 @@ public class SignedCommandInterceptor implements MessageHandlerInterceptor<Comma
     public SignedCommandInterceptor(KeyRegistry keys, MongoDatabase database, Clock clock, Duration window) {
         this.keys = keys;
         this.nonces = new NonceStore(database, NONCES);
-        // Part of the command: durable before the command is acknowledged.
-        this.envelopes = database.getCollection(ENVELOPES).withWriteConcern(WriteConcern.JOURNALED);
+        this.envelopes = database.getCollection(ENVELOPES);
         this.clock = clock;
         this.window = window;
     }

@@ -3,7 +3,6 @@ package org.evgrid.icc.ledger.signing;
 import java.time.Instant;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -34,8 +33,7 @@ public class UserDirectoryProjection {
     private final MongoCollection<Document> users;
 
     public UserDirectoryProjection(MongoDatabase database) {
-        // Part of the command: durable before the command is acknowledged.
-        this.users = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.JOURNALED);
+        this.users = database.getCollection(COLLECTION);
     }
 
     @EventHandler

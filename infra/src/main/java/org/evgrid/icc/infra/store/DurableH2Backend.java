@@ -13,8 +13,8 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 
 /**
- * mongo-java-server's H2 MVStore backend, made durable per acknowledged write: after every write that asks for a
- * journaled write concern, the MVStore is committed before the reply goes back to the client. Measured on this machine, the stock
+ * mongo-java-server's H2 MVStore backend, made durable per acknowledged write: after every command that may change
+ * data, the MVStore is committed before the reply goes back to the client. Measured on this machine, the stock
  * backend lost about half of 3,000 acknowledged inserts on {@code kill -9} because it commits in the background
  * about once a second. The commit writes to the file (the OS page cache), which survives the death of the process.
  * Concurrent writers share commits (group commit, see {@link #awaitDurable(long)}).
@@ -60,25 +60,10 @@ public class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document reply = super.handleCommand(channel, databaseName, command, query);
-        if (commitEveryWrite && !READ_ONLY.contains(command.toLowerCase(Locale.ROOT)) && journaled(query)) {
+        if (commitEveryWrite && !READ_ONLY.contains(command.toLowerCase(Locale.ROOT))) {
             awaitDurable(writes.incrementAndGet());
         }
         return reply;
-    }
-
-    /**
-     * Whether the client asked for a durable write: write concern {@code j: true} or {@code w: "majority"} (what a real
-     * MongoDB would journal before acknowledging). Projections, the ledger and tracking tokens write with the default
-     * concern: they are derived from the event store and their token is written after them, so whatever a crash loses
-     * is re-derived; the command path (nonces, envelopes, keys, users, command lookups) and deadlines ask for
-     * journaled writes.
-     */
-    static boolean journaled(Document query) {
-        Object concern = query.get("writeConcern");
-        if (concern instanceof Document wc) {
-            return Boolean.TRUE.equals(wc.get("j")) || "majority".equals(wc.get("w"));
-        }
-        return false;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -65,8 +64,6 @@ public class MongoStoreConfig {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connection))
                 .uuidRepresentation(UuidRepresentation.STANDARD)
-                // Durable unless a component says otherwise (JobRunr's deadlines, the command path)
-                .writeConcern(WriteConcern.JOURNALED)
                 .applicationName("icc")
                 .build();
         return MongoClients.create(settings);
@@ -74,8 +71,6 @@ public class MongoStoreConfig {
 
     @Bean
     MongoDatabase iccMongoDatabase(MongoClient client, IccProperties props) {
-        // Read models, the ledger and tracking tokens are derived from the event store and re-derived after a crash:
-        // acknowledged writes suffice. The command path's collections ask for journaled writes themselves.
-        return client.getDatabase(props.store().database()).withWriteConcern(WriteConcern.ACKNOWLEDGED);
+        return client.getDatabase(props.store().database());
     }
 }

@@ -6,7 +6,6 @@ import java.util.Date;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -20,8 +19,7 @@ public final class NonceStore {
     private final MongoCollection<Document> collection;
 
     public NonceStore(MongoDatabase database, String collectionName) {
-        // Part of the command: durable before the command is acknowledged.
-        this.collection = database.getCollection(collectionName).withWriteConcern(WriteConcern.JOURNALED);
+        this.collection = database.getCollection(collectionName);
     }
 
     /** Claims a nonce for a key; false if it was claimed before. */

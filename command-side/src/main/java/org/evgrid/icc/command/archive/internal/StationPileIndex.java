@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -43,8 +42,7 @@ public class StationPileIndex {
     private final String bufferKey = StationPileIndex.class.getName() + ".writes@" + System.identityHashCode(this);
 
     public StationPileIndex(MongoDatabase database) {
-        // Part of the command: durable before the command is acknowledged.
-        this.collection = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.JOURNALED);
+        this.collection = database.getCollection(COLLECTION);
     }
 
     /** How many piles of the station are in service. */
