@@ -96,9 +96,19 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Rewrites the closed store's file with its live data only ({@code MVStoreTool.compact}): an online
-     * {@code compactFile} or {@code close(ms)} did not shrink files written with a commit per write (measured: 137 MB
-     * stayed 137 MB), the offline rewrite did (137 MB to 27 MB in 0.4 s). Call after the server has shut down.
+     * Compacts the open store for at most the given time (moves live chunks so dead space can be reused). Measured in
+     * the 1,000,000-event harness run: the file grew ~6 KB per event with it every minute, ~12 KB without.
+     */
+    public void compact(int maxCompactMillis) {
+        if (!store.isClosed()) {
+            store.compactFile(maxCompactMillis);
+        }
+    }
+
+    /**
+     * Rewrites the closed store's file with its live data only ({@code MVStoreTool.compact}): {@code close(ms)} and
+     * an online {@code compactFile} did not shrink a closed-over file (measured: 137 MB stayed 137 MB), the offline
+     * rewrite did (137 MB to 27 MB in 0.4 s; 6.25 GB to 1.90 GB in 5.7 s). Call after the server has shut down.
      */
     public void compactClosedFile() {
         if (fileName != null && store.isClosed()) {
