@@ -65,14 +65,13 @@ public final class CommandSideAxon implements AutoCloseable {
         }
         configurer.registerCommandHandler(c -> new OperatorCommandHandler(c.repository(Operator.class), c.repository(SignerKey.class),
                         c.eventStore()))
-                .registerCommandHandler(c -> new PileCommandHandler(c.repository(Operator.class), c.repository(Station.class),
+                .registerCommandHandler(c -> new PileCommandHandler(
                         c.repository(Pile.class), c.repository(PileImportBatch.class), c.eventStore()))
                 .registerCommandHandler(c -> new UnitMembershipHandler(c.repository(AggregationUnit.class), c.repository(Pile.class),
                         c.eventStore()));
         if (database != null) {
             StationPileIndex index = new StationPileIndex(database);
-            configurer.registerCommandHandler(c -> new StationCommandHandler(c.repository(Operator.class), c.repository(Station.class),
-                    index, c.eventStore()));
+            configurer.registerCommandHandler(c -> new StationCommandHandler(c.repository(Station.class), index, c.eventStore()));
             configurer.eventProcessing()
                     .registerSubscribingEventProcessor(StationPileIndex.PROCESSING_GROUP)
                     .registerEventHandler(c -> index)

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.Repository;
 import org.evgrid.icc.command.archive.internal.ArchiveRefusals;
 import org.evgrid.icc.command.common.Aggregates;
 import org.evgrid.icc.command.common.Refusal;
@@ -12,14 +11,17 @@ import org.evgrid.icc.command.common.Texts;
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.StationId;
 
-/** Checks that the archive handlers share: the operator may register, the station may take piles of the operator. */
+/**
+ * Checks that the archive handlers share: the operator may register, the station may take piles of the operator. They
+ * read the operator and station without taking their locks, so commands of one operator do not queue on them.
+ */
 final class ArchiveLookups {
 
     private ArchiveLookups() {
     }
 
     /** Refuses an absent, unknown or suspended operator. */
-    static void requireActiveOperator(Repository<Operator> operators, EventStore events, OperatorId operatorId) {
+    static void requireActiveOperator(EventStore events, OperatorId operatorId) {
         if (operatorId == null) {
             throw Texts.missing("operatorId", "运营商", "operator id").exception();
         }
@@ -31,7 +33,7 @@ final class ArchiveLookups {
     }
 
     /** The station's facts, if it exists. */
-    static Optional<StationFacts> station(Repository<Station> stations, EventStore events, StationId stationId) {
+    static Optional<StationFacts> station(EventStore events, StationId stationId) {
         return Aggregates.read(Station.class, events, stationId).map(station -> station.invoke(Station::facts));
     }
 

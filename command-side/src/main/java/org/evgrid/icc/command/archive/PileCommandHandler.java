@@ -43,17 +43,12 @@ public class PileCommandHandler {
     /** Most piles in one import. */
     public static final int MAX_IMPORT = 1000;
 
-    private final Repository<Operator> operators;
-    private final Repository<Station> stations;
     private final Repository<Pile> piles;
     private final Repository<PileImportBatch> batches;
     private final EventStore events;
 
-    public PileCommandHandler(Repository<Operator> operatorRepository, Repository<Station> stationRepository,
-                              Repository<Pile> pileRepository, Repository<PileImportBatch> pileImportBatchRepository,
+    public PileCommandHandler(Repository<Pile> pileRepository, Repository<PileImportBatch> pileImportBatchRepository,
                               EventStore eventStore) {
-        this.operators = operatorRepository;
-        this.stations = stationRepository;
         this.piles = pileRepository;
         this.batches = pileImportBatchRepository;
         this.events = eventStore;
@@ -66,8 +61,8 @@ public class PileCommandHandler {
         if (!refusals.isEmpty()) {
             throw refusals.get(0).exception();
         }
-        ArchiveLookups.requireActiveOperator(operators, events, command.operatorId());
-        Optional<StationFacts> station = ArchiveLookups.station(stations, events, spec.stationId());
+        ArchiveLookups.requireActiveOperator(events, command.operatorId());
+        Optional<StationFacts> station = ArchiveLookups.station(events, spec.stationId());
         Optional<Refusal> stationRefusal = ArchiveLookups.refusePileAt(station, spec.stationId(), command.operatorId());
         if (stationRefusal.isPresent()) {
             throw stationRefusal.get().exception();
@@ -98,7 +93,7 @@ public class PileCommandHandler {
                     "批次 " + command.batchId() + " 已导入过", "Batch " + command.batchId() + " was already imported",
                     "Nothing to do if it is the same batch; otherwise send it under a new batch id").exception();
         }
-        ArchiveLookups.requireActiveOperator(operators, events, operatorId);
+        ArchiveLookups.requireActiveOperator(events, operatorId);
         List<PileRegisteredEvent> registrations = checkImport(command.batchId(), operatorId, specs);
         for (PileRegisteredEvent registration : registrations) {
             piles.newInstance(() -> new Pile(registration));
@@ -109,11 +104,10 @@ public class PileCommandHandler {
 
     /** Checks every item; answers the registrations if all are fine, else refuses with every item error. */
     private List<PileRegisteredEvent> checkImport(ImportBatchId batchId, OperatorId operatorId, List<PileSpec> specs) {
-        // Load stations in id order, so that concurrent imports lock them in the same order.
+        // Each station is read once per import (without its lock: the import only checks it).
         Map<StationId, Optional<StationFacts>> stationFacts = new HashMap<>();
         specs.stream().filter(Objects::nonNull).map(PileSpec::stationId).filter(Objects::nonNull).distinct()
-                .sorted(Comparator.comparing(StationId::value))
-                .forEach(id -> stationFacts.put(id, ArchiveLookups.station(stations, events, id)));
+                .forEach(id -> stationFacts.put(id, ArchiveLookups.station(events, id)));
         Set<PileId> existing = new HashSet<>();
         specs.stream().filter(Objects::nonNull).map(PileSpec::pileId).filter(Objects::nonNull).distinct()
                 .sorted(Comparator.comparing(PileId::value))

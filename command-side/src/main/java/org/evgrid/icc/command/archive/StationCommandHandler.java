@@ -22,14 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StationCommandHandler {
 
-    private final Repository<Operator> operators;
     private final Repository<Station> stations;
     private final StationPileIndex stationPiles;
     private final EventStore events;
 
-    public StationCommandHandler(Repository<Operator> operatorRepository, Repository<Station> stationRepository,
-                                 StationPileIndex stationPileIndex, EventStore eventStore) {
-        this.operators = operatorRepository;
+    public StationCommandHandler(Repository<Station> stationRepository, StationPileIndex stationPileIndex, EventStore eventStore) {
         this.stations = stationRepository;
         this.stationPiles = stationPileIndex;
         this.events = eventStore;
@@ -38,7 +35,7 @@ public class StationCommandHandler {
     @CommandHandler
     public void handle(RegisterStationCommand command) throws Exception {
         StationRegisteredEvent registration = check(command);
-        ArchiveLookups.requireActiveOperator(operators, events, command.operatorId());
+        ArchiveLookups.requireActiveOperator(events, command.operatorId());
         if (Aggregates.exists(events, command.stationId())) {
             throw Refusal.conflict("ICC-STATION-EXISTS", "stationId",
                     "充电站 " + command.stationId() + " 已登记", "Station " + command.stationId() + " is already registered",
