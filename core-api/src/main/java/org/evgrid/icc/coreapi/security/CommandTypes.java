@@ -19,6 +19,10 @@ import org.evgrid.icc.coreapi.archive.SuspendOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdateOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdatePileCommand;
 import org.evgrid.icc.coreapi.archive.UpdateStationCommand;
+import org.evgrid.icc.coreapi.telemetry.ReportChargingOrdersCommand;
+import org.evgrid.icc.coreapi.telemetry.ReportDailyEnergyCommand;
+import org.evgrid.icc.coreapi.telemetry.ReportPileStatusChangesCommand;
+import org.evgrid.icc.coreapi.telemetry.ReportPowerReadingsCommand;
 
 /**
  * The commands that may be sent as signed envelopes, by their wire name: the record's simple name without the
@@ -37,6 +41,8 @@ public final class CommandTypes {
             RegisterStationCommand.class, UpdateStationCommand.class, DecommissionStationCommand.class,
             RegisterPileCommand.class, UpdatePileCommand.class, DecommissionPileCommand.class, ImportPilesCommand.class,
             CreateAggregationUnitCommand.class, AssignPilesToUnitCommand.class, RemovePilesFromUnitCommand.class,
+            ReportPowerReadingsCommand.class, ReportDailyEnergyCommand.class, ReportChargingOrdersCommand.class,
+            ReportPileStatusChangesCommand.class,
         }) {
             m.put(nameOf(c), c);
         }
