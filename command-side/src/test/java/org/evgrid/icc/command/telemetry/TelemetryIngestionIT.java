@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -146,6 +147,23 @@ class TelemetryIngestionIT {
         assertThat(reloaded.size()).isEqualTo(3);
         assertThat(reloaded.pile("P-V2G").maxDischargeW()).isEqualTo(30_000L);
         assertThat(reloaded.pile("P.2").ratedW()).isEqualTo(7_000L);
+    }
+
+    @Test
+    void theRegistryCanBeRebuiltFromTheEventStore() {
+        axon.send(new DecommissionPileCommand(new PileId("P-1"), OP, "损坏"));
+        database.getCollection(PileRegistry.COLLECTION).drop();
+        database.getCollection(PileRegistry.OWNERS).drop();
+        PileRegistry registry = new PileRegistry(database);
+
+        long applied = registry.rebuild(axon.configuration().eventStore());
+
+        assertThat(applied).isEqualTo(7);
+        OperatorPiles rebuilt = registry.operator("OP-1");
+        assertThat(rebuilt.registered()).isTrue();
+        assertThat(rebuilt.size()).isEqualTo(3);
+        assertThat(rebuilt.pile("P-1").decommissioned()).isTrue();
+        assertThat(registry.owners(List.of("P-X", "P-NONE"))).containsExactly(Map.entry("P-X", "OP-2"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -20,9 +21,13 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.archive.OperatorRegisteredEvent;
@@ -46,7 +51,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>An operator is loaded into memory on first use (65 {@code _id} reads) and kept current by the same
  * handlers after each commit; at most {@value #MAX_OPERATORS} operators are held (least recently used leave).
- * Processing group {@value #PROCESSING_GROUP}, which must be a subscribing processor.
+ * Processing group {@value #PROCESSING_GROUP}, which must be a subscribing processor (it sees only events published
+ * after it exists: for an event store with older archive events, call {@link #rebuild(EventStore)} once).
  */
 @Component
 @ProcessingGroup(PileRegistry.PROCESSING_GROUP)
@@ -65,7 +71,12 @@ public class PileRegistry implements PileDirectory {
     /** Most owner lookups for one batch (piles not of the sending operator). */
     public static final int MAX_OWNER_LOOKUPS = 200;
 
+    /** Events per bulk write when rebuilding. */
+    public static final int REBUILD_BATCH = 1000;
+
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+    private static final Set<Class<?>> REBUILT = Set.of(OperatorRegisteredEvent.class, OperatorSuspendedEvent.class,
+            OperatorReinstatedEvent.class, PileRegisteredEvent.class, PileUpdatedEvent.class, PileDecommissionedEvent.class);
 
     private final MongoCollection<Document> registry;
     private final MongoCollection<Document> owners;
@@ -112,6 +123,59 @@ public class PileRegistry implements PileDirectory {
             }
         }
         return found;
+    }
+
+    /**
+     * Rebuilds the registry from every stored event (for a store whose archive events predate the registry): applies the
+     * operator and pile events again in batches of {@value #REBUILD_BATCH} (every write is an idempotent {@code $set})
+     * and empties the in-memory cache. Answers how many events were applied.
+     */
+    public long rebuild(EventStore events) {
+        long applied = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            UnitOfWork<?> batch = null;
+            int inBatch = 0;
+            while (stream.hasNextAvailable()) {
+                Object payload = stream.nextAvailable().getPayload();
+                if (!REBUILT.contains(payload.getClass())) {
+                    continue;
+                }
+                if (batch == null) {
+                    batch = DefaultUnitOfWork.startAndGet(null);
+                }
+                apply(payload);
+                applied++;
+                if (++inBatch == REBUILD_BATCH) {
+                    batch.commit();
+                    batch = null;
+                    inBatch = 0;
+                }
+            }
+            if (batch != null) {
+                batch.commit();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the pile registry", e);
+        }
+        cache.clear();
+        return applied;
+    }
+
+    private void apply(Object payload) {
+        if (payload instanceof OperatorRegisteredEvent e) {
+            on(e);
+        } else if (payload instanceof OperatorSuspendedEvent e) {
+            on(e);
+        } else if (payload instanceof OperatorReinstatedEvent e) {
+            on(e);
+        } else if (payload instanceof PileRegisteredEvent e) {
+            on(e);
+        } else if (payload instanceof PileUpdatedEvent e) {
+            on(e);
+        } else if (payload instanceof PileDecommissionedEvent e) {
+            on(e);
+        }
     }
 
     private OperatorPiles load(String operatorId) {
