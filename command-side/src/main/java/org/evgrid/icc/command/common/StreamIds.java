@@ -10,6 +10,7 @@ import org.evgrid.icc.coreapi.archive.StationId;
 import org.evgrid.icc.coreapi.common.Identifier;
 import org.evgrid.icc.coreapi.security.KeyId;
 import org.evgrid.icc.coreapi.security.UserId;
+import org.evgrid.icc.coreapi.telemetry.TelemetryBatchId;
 
 /**
  * The event-stream id of an aggregate: its kind and its identifier, e.g. {@code pile:P-0001}. Axon's event stores
@@ -27,7 +28,8 @@ public final class StreamIds {
             StationId.class, "station",
             PileId.class, "pile",
             ImportBatchId.class, "import",
-            AggregationUnitId.class, "unit");
+            AggregationUnitId.class, "unit",
+            TelemetryBatchId.class, "tbatch");
 
     private StreamIds() {
     }
