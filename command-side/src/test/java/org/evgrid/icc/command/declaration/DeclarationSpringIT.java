@@ -49,8 +49,8 @@ import org.springframework.context.annotation.Bean;
     "axon.eventhandling.processors.command-lookups.mode=subscribing"})
 class DeclarationSpringIT {
 
-    /** Before the gate of December 2030 (2030-11-20 17:00 Shanghai) and, in real time, long after that of December 2026. */
-    private static final Instant NOW = Instant.parse("2030-11-10T00:00:00Z");
+    /** Before the gate of December 2099 (2099-11-20 17:00 Shanghai) and, in real time, long after that of December 2026. */
+    private static final Instant NOW = Instant.parse("2099-11-10T00:00:00Z");
 
     @SpringBootApplication(scanBasePackages = "org.evgrid.icc.command", exclude = MongoAutoConfiguration.class)
     static class Application {
@@ -101,12 +101,12 @@ class DeclarationSpringIT {
         AggregationUnitId unit = new AggregationUnitId("AU-1");
         gateway.sendAndWait(new CreateAggregationUnitCommand(unit, "南京一号", AREA, "320000"));
 
-        LocalDate december2030 = LocalDate.of(2030, 12, 1);
-        gateway.sendAndWait(new DeclareDemandCommand(operator, "MLT_MONTHLY", december2030, unit, new BigDecimal("1000"), null));
-        gateway.sendAndWait(new AmendDemandCommand(operator, "MLT_MONTHLY", december2030, unit, new BigDecimal("900"), null));
-        DeclarationId open = DeclarationId.of(operator, "MLT_MONTHLY", december2030, unit);
+        LocalDate december2099 = LocalDate.of(2099, 12, 1);
+        gateway.sendAndWait(new DeclareDemandCommand(operator, "MLT_MONTHLY", december2099, unit, new BigDecimal("1000"), null));
+        gateway.sendAndWait(new AmendDemandCommand(operator, "MLT_MONTHLY", december2099, unit, new BigDecimal("900"), null));
+        DeclarationId open = DeclarationId.of(operator, "MLT_MONTHLY", december2099, unit);
         assertThat(eventsOf(open)).hasExactlyElementsOfTypes(DemandDeclaredEvent.class, DemandAmendedEvent.class);
-        assertRefused(() -> gateway.sendAndWait(new DeclareDemandCommand(operator, "MLT_MONTHLY", december2030,
+        assertRefused(() -> gateway.sendAndWait(new DeclareDemandCommand(operator, "MLT_MONTHLY", december2099,
                 new AggregationUnitId("AU-NONE"), BigDecimal.ONE, null)), ErrorCategory.NOT_FOUND, "ICC-UNIT-UNKNOWN");
 
         // A period whose gate (2026-11-20 17:00 Shanghai) has passed in real time: the deadline manager fires at once.
