@@ -28,6 +28,8 @@ public class SecurityConfig {
     private static final String[] KEY_READERS = {"SYSTEM_ADMIN", "AUDIT_ADMIN", "AUDITOR"};
     private static final String[] TELEMETRY_BATCH_READERS = {"OPERATOR_PLATFORM", "ARCHIVE_MANAGER", "DISPATCHER", "REGULATOR", "AUDITOR",
         "TRADER"};
+    private static final String[] DECLARATION_READERS = {"OPERATOR_PLATFORM", "TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR",
+        "AUDITOR"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -65,6 +67,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .anyRequest().denyAll());
