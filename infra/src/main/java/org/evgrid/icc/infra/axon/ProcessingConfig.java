@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 public class ProcessingConfig {
 
     /** Tracking processors that write to MongoDB. */
-    static final String[] MONGO_PROCESSORS = {"ledger", "archive-projection"};
+    static final String[] MONGO_PROCESSORS = {"ledger", "archive-projection", "declaration-projection"};
     /** Subscribing processors: their writes are part of the command, so a failure fails the command. */
     static final String[] SYNCHRONOUS_PROCESSORS = {"key-registry", "command-lookups"};
 
