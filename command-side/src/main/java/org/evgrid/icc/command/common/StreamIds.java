@@ -8,6 +8,8 @@ import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.PileId;
 import org.evgrid.icc.coreapi.archive.StationId;
 import org.evgrid.icc.coreapi.common.Identifier;
+import org.evgrid.icc.coreapi.forecast.ForecastId;
+import org.evgrid.icc.coreapi.forecast.ForecastRequestId;
 import org.evgrid.icc.coreapi.security.KeyId;
 import org.evgrid.icc.coreapi.security.UserId;
 
@@ -27,7 +29,9 @@ public final class StreamIds {
             StationId.class, "station",
             PileId.class, "pile",
             ImportBatchId.class, "import",
-            AggregationUnitId.class, "unit");
+            AggregationUnitId.class, "unit",
+            ForecastId.class, "forecast",
+            ForecastRequestId.class, "forecast-request");
 
     private StreamIds() {
     }

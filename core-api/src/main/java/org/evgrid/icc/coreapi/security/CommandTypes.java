@@ -19,6 +19,8 @@ import org.evgrid.icc.coreapi.archive.SuspendOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdateOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdatePileCommand;
 import org.evgrid.icc.coreapi.archive.UpdateStationCommand;
+import org.evgrid.icc.coreapi.forecast.PublishForecastCommand;
+import org.evgrid.icc.coreapi.forecast.RequestForecastCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportChargingOrdersCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportDailyEnergyCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportPileStatusChangesCommand;
@@ -43,6 +45,7 @@ public final class CommandTypes {
             CreateAggregationUnitCommand.class, AssignPilesToUnitCommand.class, RemovePilesFromUnitCommand.class,
             ReportPowerReadingsCommand.class, ReportDailyEnergyCommand.class, ReportChargingOrdersCommand.class,
             ReportPileStatusChangesCommand.class,
+            PublishForecastCommand.class, RequestForecastCommand.class,
         }) {
             m.put(nameOf(c), c);
         }
