@@ -9,18 +9,18 @@ import java.util.Random;
  * evening), slow growth (0.3 % a day), daily level noise (4 %), point noise (8 %), 2 % of points missing, one day
  * without any data and one evening outage (load down to 10 % from 17:00 to 21:00).
  */
-final class SyntheticLoad {
+public final class SyntheticLoad {
 
     /** A Monday. */
-    static final LocalDate START = LocalDate.of(2026, 9, 7);
-    static final int DAYS = 70;
+    public static final LocalDate START = LocalDate.of(2026, 9, 7);
+    public static final int DAYS = 70;
     static final int MISSING_DAY = 20;
     static final int OUTAGE_DAY = 45;
 
     private SyntheticLoad() {
     }
 
-    static LoadHistory series(long seed) {
+    public static LoadHistory series(long seed) {
         Random random = new Random(seed);
         double[][] days = new double[DAYS][LoadHistory.SLOTS];
         for (int d = 0; d < DAYS; d++) {
