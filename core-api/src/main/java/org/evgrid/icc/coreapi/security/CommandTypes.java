@@ -22,6 +22,8 @@ import org.evgrid.icc.coreapi.archive.UpdateStationCommand;
 import org.evgrid.icc.coreapi.declaration.AmendDemandCommand;
 import org.evgrid.icc.coreapi.declaration.DeclareDemandCommand;
 import org.evgrid.icc.coreapi.declaration.WithdrawDemandCommand;
+import org.evgrid.icc.coreapi.forecast.PublishForecastCommand;
+import org.evgrid.icc.coreapi.forecast.RequestForecastCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportChargingOrdersCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportDailyEnergyCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportPileStatusChangesCommand;
@@ -47,6 +49,7 @@ public final class CommandTypes {
             ReportPowerReadingsCommand.class, ReportDailyEnergyCommand.class, ReportChargingOrdersCommand.class,
             ReportPileStatusChangesCommand.class,
             DeclareDemandCommand.class, AmendDemandCommand.class, WithdrawDemandCommand.class,
+            PublishForecastCommand.class, RequestForecastCommand.class,
         }) {
             m.put(nameOf(c), c);
         }

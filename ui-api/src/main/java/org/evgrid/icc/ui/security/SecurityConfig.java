@@ -30,6 +30,7 @@ public class SecurityConfig {
         "TRADER"};
     private static final String[] DECLARATION_READERS = {"OPERATOR_PLATFORM", "TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR",
         "AUDITOR"};
+    private static final String[] FORECAST_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR", "CENTER_SERVICE"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -68,6 +69,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/forecasts", "/api/v1/forecasts/**").hasAnyRole(FORECAST_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .anyRequest().denyAll());
