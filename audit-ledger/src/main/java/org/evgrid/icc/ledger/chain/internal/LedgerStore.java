@@ -20,6 +20,9 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.evgrid.icc.ledger.merkle.MerkleFrontier;
+import org.evgrid.icc.ledger.merkle.MerkleHashes;
+import org.evgrid.icc.ledger.merkle.MerkleNodeId;
 
 /**
  * The ledger's MongoDB collections. Every lookup is by {@code _id} (equality or {@code $in}), except the small
@@ -36,6 +39,9 @@ public final class LedgerStore {
     /** Signed checkpoints: {@code _id} = seq of the last covered entry. */
     public static final String CHECKPOINTS = "ledger_checkpoints";
 
+    /** Merkle subtree hashes: {@code _id} = {@code level|index} of a complete aligned subtree, {@code h} = hex hash. */
+    public static final String MERKLE_NODES = "ledger_merkle_nodes";
+
     /** Largest number of ids in one {@code $in} lookup. */
     public static final int MAX_LOOKUP = 1000;
 
@@ -43,12 +49,56 @@ public final class LedgerStore {
     private final MongoCollection<Document> eventIndex;
     private final MongoCollection<Document> head;
     private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> merkleNodes;
 
     public LedgerStore(MongoDatabase database) {
         this.entries = database.getCollection(ENTRIES);
         this.eventIndex = database.getCollection(EVENT_INDEX);
         this.head = database.getCollection(HEAD);
         this.checkpoints = database.getCollection(CHECKPOINTS);
+        this.merkleNodes = database.getCollection(MERKLE_NODES);
+    }
+
+    /** Writes Merkle nodes in one unordered bulk write (idempotent: a node's hash never changes). */
+    public void writeNodes(List<MerkleFrontier.Node> nodes) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(nodes.size());
+        for (MerkleFrontier.Node node : nodes) {
+            String id = node.id().id();
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id).append("h", MerkleHashes.hex(node.hash())),
+                    new ReplaceOptions().upsert(true)));
+        }
+        merkleNodes.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** The stored Merkle nodes among the given ids ({@code _id $in}, chunked). */
+    public Map<MerkleNodeId, byte[]> findNodes(Collection<MerkleNodeId> ids) {
+        Map<String, MerkleNodeId> byId = new HashMap<>();
+        for (MerkleNodeId id : ids) {
+            byId.put(id.id(), id);
+        }
+        List<String> keys = new ArrayList<>(byId.keySet());
+        Map<MerkleNodeId, byte[]> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += MAX_LOOKUP) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_LOOKUP));
+            for (Document doc : merkleNodes.find(Filters.in("_id", chunk))) {
+                found.put(byId.get(doc.getString("_id")), MerkleHashes.fromHex(doc.getString("h")));
+            }
+        }
+        return found;
+    }
+
+    /** The newest checkpoint that carries a signed tree head, if any (scans the small checkpoint collection). */
+    public Optional<Checkpoint> newestTreeHead() {
+        Document doc = checkpoints.find(Filters.exists("rootHash")).sort(Sorts.descending("_id")).first();
+        return Optional.ofNullable(doc).map(Checkpoint::fromDocument);
+    }
+
+    /** The checkpoint whose tree head covers exactly {@code treeSize} entries, if any. */
+    public Optional<Checkpoint> treeHeadOfSize(long treeSize) {
+        return findCheckpoint(treeSize - 1).filter(c -> c.rootHash() != null);
     }
 
     /** The stored head, or the head of an empty ledger. */
