@@ -247,8 +247,10 @@ public class LedgerExportWriter implements LedgerExporter {
                     .put("globalIndex", entry.globalIndex()).put("eventId", entry.eventId()).put("eventType", entry.payloadType())
                     .put("aggregateType", entry.aggregateType()).put("aggregateId", entry.aggregateId());
             line.put("aggregateSeq", entry.aggregateSeq());
-            line.put("timestamp", entry.eventTime() == null ? null : entry.eventTime().toString());
-            if (event != null && event.getIdentifier().equals(entry.eventId())) {
+            boolean found = event != null && event.getIdentifier().equals(entry.eventId());
+            Instant time = found ? event.getTimestamp() : entry.eventTime();
+            line.put("timestamp", time == null ? null : time.toString());
+            if (found) {
                 line.set("payload", payloadJson(event.getPayload()));
                 ObjectNode metadata = line.putObject("metadata");
                 event.getMetaData().forEach((key, value) -> metadata.set(key, mapper.valueToTree(value)));
