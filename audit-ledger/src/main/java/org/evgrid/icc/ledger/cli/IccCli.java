@@ -50,8 +50,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The partner command line: key generation, signing, sending signed commands, signed reads and password hashing.
- * {@code verify-export} checks an auditor export offline. Run {@code java -jar icc-cli.jar --help}. Exit codes: 0 success (HTTP 2xx), 1 failure (or HTTP status not 2xx),
- * 2 wrong usage.
+ * {@code verify-export} checks an auditor export offline. Run {@code java -jar icc-cli.jar --help}. Exit codes: 0 success
+ * (HTTP 2xx; export verified), 1 failure (or HTTP status not 2xx; export not verified), 2 wrong usage.
  */
 @Command(name = "icc", mixinStandardHelpOptions = true, version = "icc-cli 0.1",
         description = "Signs commands for the EV-grid integration management center and sends them.",
