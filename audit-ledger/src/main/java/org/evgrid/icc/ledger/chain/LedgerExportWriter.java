@@ -50,7 +50,9 @@ import org.springframework.stereotype.Component;
  * Auditor exports ({@link ExportFormat}): every entry of a range with its event (re-read from the event store), its
  * signed command envelope, its chain hash and its inclusion proof against the export's signed tree head. The tree head
  * is the one at the ledger's head when the export is prepared (sealed then if none exists at that size). Streams chunk
- * by chunk ({@value #CHUNK} entries): memory does not grow with the range.
+ * by chunk ({@value #CHUNK} entries): memory does not grow with the range. What the stores lack is left out, not
+ * invented: an entry missing from the ledger has no line, an event missing from the event store has a null payload, an
+ * inclusion proof that cannot be built (nodes missing) is null; the offline verifier reports each.
  */
 @Component
 public class LedgerExportWriter implements LedgerExporter {
@@ -226,15 +228,18 @@ public class LedgerExportWriter implements LedgerExporter {
                 shapes.addAll(shape);
                 proofSizes.add(shape.size());
             }
-            List<byte[]> hashes = MerkleProofShapes.resolve(shapes, store::findNodes);
+            List<byte[]> hashes = MerkleProofShapes.resolveOrNull(shapes, store::findNodes);
             List<ObjectNode> lines = new ArrayList<>(selected.size());
             int at = 0;
             for (int i = 0; i < selected.size(); i++) {
                 ChainEntry entry = selected.get(i);
                 ObjectNode line = entryLine(entry, byGlobalIndex.get(entry.globalIndex()), envelopesByDigest.get(entry.envelopeDigest()));
-                ArrayNode proof = line.putArray("inclusionProof");
-                for (byte[] hash : hashes.subList(at, at + proofSizes.get(i))) {
-                    proof.add(MerkleHashes.hex(hash));
+                List<byte[]> path = hashes.subList(at, at + proofSizes.get(i));
+                if (path.contains(null)) {
+                    line.putNull("inclusionProof");
+                } else {
+                    ArrayNode proof = line.putArray("inclusionProof");
+                    path.forEach(hash -> proof.add(MerkleHashes.hex(hash)));
                 }
                 at += proofSizes.get(i);
                 lines.add(line);

@@ -205,7 +205,9 @@ public class LedgerVerifier {
                     return;
                 }
                 for (MerkleFrontier.Node node : frontier.append(MerkleHashes.leafHashOfHex(entry.hash()))) {
-                    computed.put(node.id(), node.hash());
+                    if (node.id().level() > 0) {
+                        computed.put(node.id(), node.hash());
+                    }
                 }
                 roots.put(entry.seq(), MerkleHashes.hex(frontier.root()));
             }

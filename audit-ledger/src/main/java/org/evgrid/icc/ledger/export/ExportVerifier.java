@@ -253,6 +253,11 @@ public final class ExportVerifier {
             if (leaf == head.treeSize() - 1 && !hash.equals(head.chainHead())) {
                 throw new Failure(at + "与树头记录的链头不符", atEn + ": the last entry's hash differs from the tree head's chain head");
             }
+            JsonNode proof = line.get("inclusionProof");
+            if (proof == null || proof.isNull()) {
+                throw new Failure(at + "缺少包含证明（服务器无法生成，账本可能被改动）",
+                        atEn + ": the inclusion proof is missing (the server could not build it: the ledger may have been altered)");
+            }
             if (!MerkleProofVerifier.verifyInclusion(MerkleHashes.leafHashOfHex(hash), leaf, head.treeSize(), hashes(line.get("inclusionProof")),
                     root)) {
                 throw new Failure(at + "包含证明不成立（不在树头所记账本中）", atEn + ": the inclusion proof against the tree head fails");

@@ -84,6 +84,18 @@ public final class MerkleProofShapes {
 
     /** The MTH of each range, from the stored hashes of their blocks (one lookup for all of them). */
     public static List<byte[]> resolve(List<MerkleRange> ranges, NodeLookup lookup) {
+        List<byte[]> out = resolveOrNull(ranges, lookup);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) == null) {
+                MerkleRange range = ranges.get(i);
+                throw new IllegalStateException("Merkle nodes for entries " + range.start() + " to " + (range.end() - 1) + " are missing");
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #resolve}, with null for a range whose nodes are not all found. */
+    public static List<byte[]> resolveOrNull(List<MerkleRange> ranges, NodeLookup lookup) {
         Set<MerkleNodeId> needed = new LinkedHashSet<>();
         for (MerkleRange range : ranges) {
             needed.addAll(range.blocks());
@@ -96,7 +108,8 @@ public final class MerkleProofShapes {
             for (int i = blocks.size() - 1; i >= 0; i--) {
                 byte[] block = found.get(blocks.get(i));
                 if (block == null) {
-                    throw new IllegalStateException("Merkle node " + blocks.get(i).id() + " is missing");
+                    hash = null;
+                    break;
                 }
                 hash = hash == null ? block : MerkleHashes.nodeHash(block, hash);
             }

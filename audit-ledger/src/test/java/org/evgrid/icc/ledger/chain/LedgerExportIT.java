@@ -386,7 +386,7 @@ class LedgerExportIT {
         TreeHead trusted = headOf(export(all()));
         fx.collection("ledger_entries").deleteOne(Filters.eq("_id", 17L));
 
-        assertFails(verify(export(all()), trusted), 19, "entry 17 is missing here");
+        assertFails(verify(export(all()), trusted), 18, "entry 16: the inclusion proof is missing");
         assertBroken(fx.verifyAll(), 17, "entry missing at seq 17");
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -39,8 +40,14 @@ public final class LedgerStore {
     /** Signed checkpoints: {@code _id} = seq of the last covered entry. */
     public static final String CHECKPOINTS = "ledger_checkpoints";
 
-    /** Merkle subtree hashes: {@code _id} = {@code level|index} of a complete aligned subtree, {@code h} = hex hash. */
+    /**
+     * Merkle subtree hashes: {@code _id} = {@code level|index} of a complete aligned subtree of {@code 2^level} entries
+     * (level 1 and up), {@code h} = hex hash.
+     */
     public static final String MERKLE_NODES = "ledger_merkle_nodes";
+
+    /** MongoDB's duplicate key error. */
+    private static final int DUPLICATE_KEY = 11000;
 
     /** Largest number of ids in one {@code $in} lookup. */
     public static final int MAX_LOOKUP = 1000;
@@ -59,32 +66,58 @@ public final class LedgerStore {
         this.merkleNodes = database.getCollection(MERKLE_NODES);
     }
 
-    /** Writes Merkle nodes in one unordered bulk write (idempotent: a node's hash never changes). */
+    /**
+     * Writes the interior Merkle nodes (level 1 and up) in one unordered insert. Leaves (level 0) are not stored: a leaf
+     * hash is SM3(0x00 ‖ the entry's hash), read from {@code ledger_entries}. A node's hash never changes, so a node that
+     * exists already (re-written after an interrupted batch) is kept.
+     */
     public void writeNodes(List<MerkleFrontier.Node> nodes) {
-        if (nodes.isEmpty()) {
+        List<Document> docs = new ArrayList<>(nodes.size());
+        for (MerkleFrontier.Node node : nodes) {
+            if (node.id().level() > 0) {
+                docs.add(new Document("_id", node.id().id()).append("h", MerkleHashes.hex(node.hash())));
+            }
+        }
+        if (docs.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(nodes.size());
-        for (MerkleFrontier.Node node : nodes) {
-            String id = node.id().id();
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id).append("h", MerkleHashes.hex(node.hash())),
-                    new ReplaceOptions().upsert(true)));
+        try {
+            merkleNodes.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+            if (!onlyDuplicates || e.getWriteConcernError() != null) {
+                throw e;
+            }
         }
-        merkleNodes.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
-    /** The stored Merkle nodes among the given ids ({@code _id $in}, chunked). */
+    /** The hashes of the given complete subtrees: leaves from the entries, interior nodes from the node collection. */
     public Map<MerkleNodeId, byte[]> findNodes(Collection<MerkleNodeId> ids) {
         Map<String, MerkleNodeId> byId = new HashMap<>();
+        Map<Long, MerkleNodeId> leaves = new HashMap<>();
         for (MerkleNodeId id : ids) {
-            byId.put(id.id(), id);
+            if (id.level() == 0) {
+                leaves.put(id.index(), id);
+            } else {
+                byId.put(id.id(), id);
+            }
         }
-        List<String> keys = new ArrayList<>(byId.keySet());
         Map<MerkleNodeId, byte[]> found = new HashMap<>();
+        List<String> keys = new ArrayList<>(byId.keySet());
         for (int from = 0; from < keys.size(); from += MAX_LOOKUP) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_LOOKUP));
             for (Document doc : merkleNodes.find(Filters.in("_id", chunk))) {
                 found.put(byId.get(doc.getString("_id")), MerkleHashes.fromHex(doc.getString("h")));
+            }
+        }
+        List<Long> seqs = new ArrayList<>(leaves.keySet());
+        for (int from = 0; from < seqs.size(); from += MAX_LOOKUP) {
+            List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + MAX_LOOKUP));
+            for (Document doc : entries.find(Filters.in("_id", chunk)).projection(new Document("hash", 1))) {
+                String hash = doc.getString("hash");
+                if (hash != null && hash.matches("[0-9a-f]{64}")) {
+                    found.put(leaves.get(Docs.longValue(doc, "_id")), MerkleHashes.leafHashOfHex(hash));
+                }
             }
         }
         return found;
