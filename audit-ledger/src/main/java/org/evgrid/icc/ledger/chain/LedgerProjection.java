@@ -18,6 +18,8 @@ import org.evgrid.icc.ledger.chain.internal.ChainWriter;
 import org.evgrid.icc.ledger.chain.internal.Checkpoint;
 import org.evgrid.icc.ledger.chain.internal.CheckpointSealer;
 import org.evgrid.icc.ledger.chain.internal.LedgerStore;
+import org.evgrid.icc.ledger.chain.internal.MerkleLog;
+import org.evgrid.icc.ledger.merkle.MerkleHashes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -94,7 +96,8 @@ public class LedgerProjection {
         }
         Optional<Checkpoint> existing = store.findCheckpoint(head.seq());
         if (existing.isEmpty()) {
-            store.insertCheckpointsIfAbsent(List.of(sealer.seal(head.seq(), head.hash())));
+            String root = MerkleHashes.hex(new MerkleLog(store).frontierAt(head.seq() + 1).root());
+            store.insertCheckpointsIfAbsent(List.of(sealer.seal(head.seq(), head.hash(), root)));
             existing = store.findCheckpoint(head.seq());
         }
         return existing.map(Checkpoint::toView);

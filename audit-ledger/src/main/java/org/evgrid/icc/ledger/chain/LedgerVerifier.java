@@ -1,7 +1,11 @@
 package org.evgrid.icc.ledger.chain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -13,11 +17,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
 import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.ledger.LedgerVerificationView;
 import org.evgrid.icc.coreapi.ledger.VerifyLedgerQuery;
@@ -27,13 +34,20 @@ import org.evgrid.icc.ledger.chain.internal.ChainHead;
 import org.evgrid.icc.ledger.chain.internal.Checkpoint;
 import org.evgrid.icc.ledger.chain.internal.CheckpointSealer;
 import org.evgrid.icc.ledger.chain.internal.LedgerStore;
+import org.evgrid.icc.ledger.merkle.MerkleFrontier;
+import org.evgrid.icc.ledger.merkle.MerkleHashes;
+import org.evgrid.icc.ledger.merkle.MerkleNodeId;
+import org.evgrid.icc.ledger.signing.Envelopes;
+import org.evgrid.icc.ledger.signing.SignedCommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
  * Verifies a range of the ledger: seq continuity, the link and hash of every entry, every entry against the event it
  * records (re-read from the event store: id, payload digest, envelope digest and the descriptive fields), no stored
  * event left out between chained ones, every checkpoint in the range (signature, head hash, count), and, when the range
- * reaches the head, the head itself and that no checkpoint lies beyond it (truncation).
+ * reaches the head, the head itself and that no checkpoint lies beyond it (truncation). Also: the stored Merkle nodes
+ * against the recomputed tree, every signed tree head (signature, root), and every stored signed command envelope
+ * against the digest the ledger recorded.
  */
 @Component
 public class LedgerVerifier {
@@ -47,6 +61,7 @@ public class LedgerVerifier {
     private final PayloadCanonicalizer canonicalizer;
     private final LedgerSigner signer;
     private final LedgerEventSource events;
+    private final MongoCollection<Document> envelopes;
 
     public LedgerVerifier(MongoDatabase database, PayloadCanonicalizer canonicalizer, LedgerSigner signer,
                           LedgerEventSource events) {
@@ -54,6 +69,7 @@ public class LedgerVerifier {
         this.canonicalizer = canonicalizer;
         this.signer = signer;
         this.events = events;
+        this.envelopes = database.getCollection(SignedCommandInterceptor.ENVELOPES);
     }
 
     /** Verifies {@code [fromSeq, toSeq]}; {@code toSeq} beyond the head is cut to the head. */
@@ -101,6 +117,8 @@ public class LedgerVerifier {
         private final boolean toHead;
         private Break firstBreak;
         private final List<Long> checkpointsOk = new ArrayList<>();
+        private MerkleFrontier frontier;
+        private final Map<Long, String> roots = new HashMap<>();
 
         Run(long from, long to, ChainHead head, boolean toHead) {
             this.from = from;
@@ -120,6 +138,7 @@ public class LedgerVerifier {
                 }
                 previousHash = before.hash();
             }
+            frontier = storedFrontier(from);
             List<Checkpoint> checkpoints = store.checkpointsFrom(from);
             TreeMap<Long, Checkpoint> inRange = new TreeMap<>();
             for (Checkpoint checkpoint : checkpoints) {
@@ -142,6 +161,8 @@ public class LedgerVerifier {
                     previousHash = entry.hash();
                 }
                 checkEvents(new ArrayList<>(linked.values()));
+                checkEnvelopes(linked.values());
+                checkMerkle(linked.values());
                 checkCheckpoints(inRange.subMap(chunkStart, true, chunkEnd, true).values(), linked);
             }
             if (firstBreak == null && toHead) {
@@ -158,6 +179,77 @@ public class LedgerVerifier {
                 }
             }
             return result();
+        }
+
+        private MerkleFrontier storedFrontier(long size) {
+            if (size == 0) {
+                return new MerkleFrontier();
+            }
+            List<MerkleNodeId> ids = MerkleFrontier.idsAt(size);
+            Map<MerkleNodeId, byte[]> found = store.findNodes(ids);
+            if (found.size() != ids.size()) {
+                return null;
+            }
+            return new MerkleFrontier(size, ids.stream().map(found::get).toList());
+        }
+
+        /** Recomputes the Merkle nodes the entries complete and compares them with the stored ones. */
+        private void checkMerkle(Collection<ChainEntry> linked) {
+            if (frontier == null || linked.isEmpty()) {
+                return;
+            }
+            Map<MerkleNodeId, byte[]> computed = new LinkedHashMap<>();
+            for (ChainEntry entry : linked) {
+                if (frontier.size() != entry.seq()) {
+                    frontier = null;
+                    return;
+                }
+                for (MerkleFrontier.Node node : frontier.append(MerkleHashes.leafHashOfHex(entry.hash()))) {
+                    if (node.id().level() > 0) {
+                        computed.put(node.id(), node.hash());
+                    }
+                }
+                roots.put(entry.seq(), MerkleHashes.hex(frontier.root()));
+            }
+            Map<MerkleNodeId, byte[]> stored = store.findNodes(computed.keySet());
+            for (Map.Entry<MerkleNodeId, byte[]> node : computed.entrySet()) {
+                byte[] found = stored.get(node.getKey());
+                if (found == null || !Arrays.equals(found, node.getValue())) {
+                    long seq = node.getKey().firstLeaf() + node.getKey().size() - 1;
+                    note(seq, "默克尔树节点 " + node.getKey().id() + (found == null ? " 缺失" : " 被改动") + " / Merkle node "
+                            + node.getKey().id() + (found == null ? " missing" : " altered") + " (covers entries "
+                            + node.getKey().firstLeaf() + " to " + seq + "): proofs would not match the chain");
+                    return;
+                }
+            }
+        }
+
+        /** Every stored signed command envelope of the entries still has the digest the ledger recorded. */
+        private void checkEnvelopes(Collection<ChainEntry> linked) {
+            Map<String, Long> seqByDigest = new LinkedHashMap<>();
+            for (ChainEntry entry : linked) {
+                if (!LedgerHashes.ZERO_HASH.equals(entry.envelopeDigest())) {
+                    seqByDigest.putIfAbsent(entry.envelopeDigest(), entry.seq());
+                }
+            }
+            if (seqByDigest.isEmpty()) {
+                return;
+            }
+            for (Document doc : envelopes.find(Filters.in("_id", new ArrayList<>(seqByDigest.keySet())))) {
+                String digest = doc.getString("_id");
+                String recomputed;
+                try {
+                    recomputed = Envelopes.digest(doc.getString("envelope").getBytes(StandardCharsets.UTF_8),
+                            Base64.getDecoder().decode(doc.getString("signature")));
+                } catch (RuntimeException e) {
+                    recomputed = null;
+                }
+                if (!digest.equals(recomputed)) {
+                    long seq = seqByDigest.get(digest);
+                    note(seq, "第 " + seq + " 条的签名指令信封被改动 / signed command envelope altered at seq " + seq
+                            + ": the stored envelope and signature no longer match the digest " + digest);
+                }
+            }
         }
 
         private String linkProblem(long seq, ChainEntry entry, String previousHash) {
@@ -314,6 +406,12 @@ public class LedgerVerifier {
                 } else if (checkpoint.count() != seq + 1) {
                     note(seq, "第 " + seq + " 条检查点计数不符 / checkpoint count mismatch at seq " + seq + ": " + checkpoint.count()
                             + " instead of " + (seq + 1));
+                } else if (checkpoint.rootHash() != null && !CheckpointSealer.treeHeadSignatureValid(signer, checkpoint.treeHead())) {
+                    note(seq, "第 " + seq + " 条检查点的树头签名无效 / signed tree head invalid at seq " + seq + " (key "
+                            + checkpoint.keyId() + ")");
+                } else if (checkpoint.rootHash() != null && roots.containsKey(seq) && !roots.get(seq).equals(checkpoint.rootHash())) {
+                    note(seq, "第 " + seq + " 条检查点的默克尔根与账本不符 / tree head root mismatch at seq " + seq + ": signed "
+                            + checkpoint.rootHash() + ", recomputed " + roots.get(seq));
                 } else {
                     checkpointsOk.add(seq);
                 }

@@ -17,10 +17,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -29,7 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.security.CommandTypes;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
+import org.evgrid.icc.ledger.export.ExportVerifier;
 import org.evgrid.icc.ledger.json.IccJson;
+import org.evgrid.icc.ledger.merkle.TreeHead;
 import org.evgrid.icc.ledger.signing.Crypto;
 import org.evgrid.icc.ledger.signing.EnvelopeSigner;
 import org.evgrid.icc.ledger.signing.Envelopes;
@@ -45,12 +50,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The partner command line: key generation, signing, sending signed commands, signed reads and password hashing.
- * Run {@code java -jar icc-cli.jar --help}. Exit codes: 0 success (HTTP 2xx), 1 failure (or HTTP status not 2xx),
- * 2 wrong usage.
+ * {@code verify-export} checks an auditor export offline. Run {@code java -jar icc-cli.jar --help}. Exit codes: 0 success
+ * (HTTP 2xx; export verified), 1 failure (or HTTP status not 2xx; export not verified), 2 wrong usage.
  */
 @Command(name = "icc", mixinStandardHelpOptions = true, version = "icc-cli 0.1",
         description = "Signs commands for the EV-grid integration management center and sends them.",
-        subcommands = {IccCli.Keygen.class, IccCli.Sign.class, IccCli.Send.class, IccCli.Get.class, IccCli.HashPassword.class})
+        subcommands = {IccCli.Keygen.class, IccCli.Sign.class, IccCli.Send.class, IccCli.Get.class, IccCli.HashPassword.class,
+            IccCli.VerifyExport.class})
 public final class IccCli implements Runnable {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
@@ -348,6 +354,64 @@ public final class IccCli implements Runnable {
                 Arrays.fill(password, '\0');
             }
             return 0;
+        }
+    }
+
+    /** Checks an auditor export offline. */
+    @Command(name = "verify-export",
+            description = "Checks an auditor export (JSON Lines) without the server: tree head signatures and consistency with the "
+                    + "trusted head, every command signature, every event digest, the chain links and the inclusion proofs. "
+                    + "Exit code 0 when everything verifies, 1 at the first failure.")
+    static class VerifyExport implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        IccCli cli;
+
+        @Option(names = "--export", required = true, paramLabel = "FILE", description = "the export, JSON Lines")
+        Path export;
+
+        @Option(names = "--trusted-head", required = true, paramLabel = "FILE",
+                description = "a signed tree head you trust (JSON of GET /api/v1/ledger/tree-heads/latest)")
+        Path trustedHead;
+
+        @Option(names = "--center-key", required = true, paramLabel = "FILE", description = "the center's public key, PEM")
+        Path centerKey;
+
+        @Option(names = "--keys", paramLabel = "FILE",
+                description = "signers' public keys: JSON object {\"keyId\": \"PEM\", ...} or {\"keys\": [{\"keyId\", \"publicKey\"}]}")
+        Path keys;
+
+        @Override
+        public Integer call() throws IOException {
+            PublicKey center = Crypto.parsePublicKey(Files.readString(centerKey, StandardCharsets.US_ASCII));
+            JsonNode headJson = cli.mapper.readTree(Files.readString(trustedHead, StandardCharsets.UTF_8));
+            TreeHead trusted = TreeHead.fromJson(headJson != null && headJson.has("treeHead") ? headJson.get("treeHead") : headJson);
+            ExportVerifier verifier = new ExportVerifier(center, keys == null ? Map.of() : readKeys(keys));
+            ExportVerifier.Verdict verdict;
+            try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+                verdict = verifier.verify(reader, trusted);
+            }
+            PrintWriter out = verdict.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr();
+            out.println(verdict.text());
+            out.flush();
+            return verdict.ok() ? 0 : 1;
+        }
+
+        private Map<String, PublicKey> readKeys(Path file) throws IOException {
+            JsonNode node = cli.mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            Map<String, PublicKey> found = new LinkedHashMap<>();
+            if (node != null && node.path("keys").isArray()) {
+                for (JsonNode key : node.get("keys")) {
+                    found.put(key.path("keyId").asText(), Crypto.parsePublicKey(key.path("publicKey").asText()));
+                }
+            } else if (node != null && node.isObject()) {
+                node.fields().forEachRemaining(e -> found.put(e.getKey(), Crypto.parsePublicKey(e.getValue().asText())));
+            } else {
+                throw new IllegalArgumentException("--keys must be a JSON object of key id to public key PEM");
+            }
+            return found;
         }
     }
 

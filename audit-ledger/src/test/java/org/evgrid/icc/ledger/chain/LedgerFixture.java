@@ -47,13 +47,18 @@ final class LedgerFixture implements AutoCloseable {
     final MongoDatabase database;
     final InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
     final EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
-    final PayloadCanonicalizer canonicalizer = new JacksonTestCanonicalizer();
+    final PayloadCanonicalizer canonicalizer;
     final Sm2TestSigner signer = new Sm2TestSigner("center-key-1");
     final long checkpointInterval;
     final LedgerProjection projection;
     private final List<EventMessage<?>> published = new ArrayList<>();
 
     LedgerFixture(long checkpointInterval) {
+        this(checkpointInterval, new JacksonTestCanonicalizer());
+    }
+
+    LedgerFixture(long checkpointInterval, PayloadCanonicalizer canonicalizer) {
+        this.canonicalizer = canonicalizer;
         this.server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
         this.client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
@@ -92,6 +97,12 @@ final class LedgerFixture implements AutoCloseable {
         eventStore.publish(events);
         published.addAll(events);
         return events;
+    }
+
+    /** Publishes the given events. */
+    void publishEvents(List<EventMessage<?>> events) {
+        eventStore.publish(events);
+        published.addAll(events);
     }
 
     List<EventMessage<?>> published() {

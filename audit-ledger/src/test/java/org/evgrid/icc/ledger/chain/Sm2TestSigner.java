@@ -3,6 +3,7 @@ package org.evgrid.icc.ledger.chain;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
@@ -32,6 +33,11 @@ final class Sm2TestSigner implements LedgerSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The public half (what an offline verifier is given). */
+    PublicKey publicKey() {
+        return keyPair.getPublic();
     }
 
     @Override

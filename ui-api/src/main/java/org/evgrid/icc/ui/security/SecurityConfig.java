@@ -65,6 +65,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("SECURITY_OPERATOR", "SYSTEM_ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/export").hasAnyRole("AUDITOR", "REGULATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)

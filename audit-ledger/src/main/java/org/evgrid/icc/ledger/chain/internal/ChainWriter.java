@@ -14,14 +14,17 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.evgrid.icc.coreapi.security.SignatureMetadata;
 import org.evgrid.icc.ledger.chain.LedgerHashes;
 import org.evgrid.icc.ledger.chain.PayloadCanonicalizer;
+import org.evgrid.icc.ledger.merkle.MerkleFrontier;
+import org.evgrid.icc.ledger.merkle.MerkleHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Appends delivered events to the chain, a batch at a time, and repairs the head after an interrupted write.
  *
- * <p>Write order of a batch: entries (one ordered insert), event index, due checkpoints, head. A crash leaves at most
- * entries (a prefix), index rows and checkpoints beyond the head; {@link #reconcile()} adopts them before the next
+ * <p>Write order of a batch: entries (one ordered insert), Merkle nodes (one bulk write), event index, due checkpoints
+ * (each with its signed tree head), head. A crash leaves at most entries (a prefix), nodes, index rows and checkpoints
+ * beyond the head; {@link #reconcile()} adopts them before the next
  * batch, and events already in the index are skipped, so re-delivery never duplicates an entry.
  */
 public final class ChainWriter {
@@ -32,6 +35,7 @@ public final class ChainWriter {
     private final PayloadCanonicalizer canonicalizer;
     private final CheckpointSealer sealer;
     private final long checkpointInterval;
+    private final MerkleLog merkle;
 
     public ChainWriter(LedgerStore store, PayloadCanonicalizer canonicalizer, CheckpointSealer sealer, long checkpointInterval) {
         if (checkpointInterval < 1) {
@@ -41,6 +45,7 @@ public final class ChainWriter {
         this.canonicalizer = canonicalizer;
         this.sealer = sealer;
         this.checkpointInterval = checkpointInterval;
+        this.merkle = new MerkleLog(store);
     }
 
     /** Starts a batch from the stored head, after adopting entries an interrupted write left beyond it. */
@@ -72,8 +77,10 @@ public final class ChainWriter {
             }
             ChainEntry last = adopted.get(adopted.size() - 1);
             LOG.warn("Ledger: adopting entries {}..{} written before an interrupted batch", adopted.get(0).seq(), last.seq());
+            Grown grown = grow(merkle.frontierAt(head.seq() + 1), adopted);
+            store.writeNodes(grown.nodes());
             store.writeIndex(adopted);
-            store.insertCheckpointsIfAbsent(dueCheckpoints(adopted));
+            store.insertCheckpointsIfAbsent(grown.checkpoints());
             head = new ChainHead(last.seq(), last.hash(), head.lastToken());
             store.writeHead(head);
         }
@@ -88,14 +95,23 @@ public final class ChainWriter {
         }
     }
 
-    private List<Checkpoint> dueCheckpoints(List<ChainEntry> entries) {
+    /** Appends entries to the Merkle tree: the nodes they complete and the checkpoints (with tree heads) due among them. */
+    private Grown grow(MerkleFrontier frontier, List<ChainEntry> entries) {
+        List<MerkleFrontier.Node> nodes = new ArrayList<>(entries.size() * 2);
         List<Checkpoint> due = new ArrayList<>();
         for (ChainEntry entry : entries) {
+            if (frontier.size() != entry.seq()) {
+                throw new IllegalStateException("Merkle tree of size " + frontier.size() + " cannot take entry " + entry.seq());
+            }
+            nodes.addAll(frontier.append(MerkleHashes.leafHashOfHex(entry.hash())));
             if ((entry.seq() + 1) % checkpointInterval == 0) {
-                due.add(sealer.seal(entry.seq(), entry.hash()));
+                due.add(sealer.seal(entry.seq(), entry.hash(), MerkleHashes.hex(frontier.root())));
             }
         }
-        return due;
+        return new Grown(nodes, due);
+    }
+
+    private record Grown(List<MerkleFrontier.Node> nodes, List<Checkpoint> checkpoints) {
     }
 
     /** The events of one Axon batch, chained and written together by {@link #flush()}. */
@@ -141,9 +157,12 @@ public final class ChainWriter {
                 hash = entry.hash();
             }
             ChainHead head = new ChainHead(seq, hash, tracker.last());
+            Grown grown = added.isEmpty() ? new Grown(List.of(), List.of())
+                    : grow(merkle.frontierAt(startHead.seq() + 1), added);
             store.insertEntries(added);
+            store.writeNodes(grown.nodes());
             store.writeIndex(added);
-            store.insertCheckpointsIfAbsent(dueCheckpoints(added));
+            store.insertCheckpointsIfAbsent(grown.checkpoints());
             if (!added.isEmpty() || !Objects.equals(startHead.lastToken(), head.lastToken())) {
                 store.writeHead(head);
             }

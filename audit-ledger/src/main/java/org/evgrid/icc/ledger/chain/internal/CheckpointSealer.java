@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import org.evgrid.icc.ledger.chain.LedgerHashes;
 import org.evgrid.icc.ledger.chain.LedgerSigner;
+import org.evgrid.icc.ledger.merkle.TreeHead;
 
 /** Seals and checks checkpoints with the center's key. */
 public final class CheckpointSealer {
@@ -19,12 +20,30 @@ public final class CheckpointSealer {
         this.clock = clock;
     }
 
-    /** A checkpoint of the chain up to and including {@code seq}, whose entry hash is {@code headHash}. */
-    public Checkpoint seal(long seq, String headHash) {
+    /**
+     * A checkpoint of the chain up to and including {@code seq}, whose entry hash is {@code headHash}, with the signed
+     * tree head of the first {@code seq + 1} entries (Merkle root {@code rootHash}).
+     */
+    public Checkpoint seal(long seq, String headHash, String rootHash) {
         Instant sealedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         byte[] signature = signer.sign(LedgerHashes.checkpointSigningInput(seq, headHash, sealedAt));
+        TreeHead unsigned = new TreeHead(seq + 1, rootHash, headHash, sealedAt, signer.keyId(), signer.algorithm(), null);
+        byte[] treeHeadSignature = signer.sign(unsigned.signingInput());
         return new Checkpoint(seq, headHash, seq + 1, sealedAt, signer.keyId(), signer.algorithm(),
-                Base64.getEncoder().encodeToString(signature));
+                Base64.getEncoder().encodeToString(signature), rootHash, Base64.getEncoder().encodeToString(treeHeadSignature));
+    }
+
+    /** Whether a tree head's signature is valid under the given key (false if it names another key). */
+    public static boolean treeHeadSignatureValid(LedgerSigner signer, TreeHead head) {
+        if (head == null || head.signature() == null || !signer.keyId().equals(head.keyId())
+                || !signer.algorithm().equals(head.algorithm())) {
+            return false;
+        }
+        try {
+            return signer.verify(head.signingInput(), Base64.getDecoder().decode(head.signature()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The id of the key that seals (and can check) checkpoints. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -20,6 +21,9 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.evgrid.icc.ledger.merkle.MerkleFrontier;
+import org.evgrid.icc.ledger.merkle.MerkleHashes;
+import org.evgrid.icc.ledger.merkle.MerkleNodeId;
 
 /**
  * The ledger's MongoDB collections. Every lookup is by {@code _id} (equality or {@code $in}), except the small
@@ -36,6 +40,15 @@ public final class LedgerStore {
     /** Signed checkpoints: {@code _id} = seq of the last covered entry. */
     public static final String CHECKPOINTS = "ledger_checkpoints";
 
+    /**
+     * Merkle subtree hashes: {@code _id} = {@code level|index} of a complete aligned subtree of {@code 2^level} entries
+     * (level 1 and up), {@code h} = hex hash.
+     */
+    public static final String MERKLE_NODES = "ledger_merkle_nodes";
+
+    /** MongoDB's duplicate key error. */
+    private static final int DUPLICATE_KEY = 11000;
+
     /** Largest number of ids in one {@code $in} lookup. */
     public static final int MAX_LOOKUP = 1000;
 
@@ -43,12 +56,82 @@ public final class LedgerStore {
     private final MongoCollection<Document> eventIndex;
     private final MongoCollection<Document> head;
     private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> merkleNodes;
 
     public LedgerStore(MongoDatabase database) {
         this.entries = database.getCollection(ENTRIES);
         this.eventIndex = database.getCollection(EVENT_INDEX);
         this.head = database.getCollection(HEAD);
         this.checkpoints = database.getCollection(CHECKPOINTS);
+        this.merkleNodes = database.getCollection(MERKLE_NODES);
+    }
+
+    /**
+     * Writes the interior Merkle nodes (level 1 and up) in one unordered insert. Leaves (level 0) are not stored: a leaf
+     * hash is SM3(0x00 ‖ the entry's hash), read from {@code ledger_entries}. A node's hash never changes, so a node that
+     * exists already (re-written after an interrupted batch) is kept.
+     */
+    public void writeNodes(List<MerkleFrontier.Node> nodes) {
+        List<Document> docs = new ArrayList<>(nodes.size());
+        for (MerkleFrontier.Node node : nodes) {
+            if (node.id().level() > 0) {
+                docs.add(new Document("_id", node.id().id()).append("h", MerkleHashes.hex(node.hash())));
+            }
+        }
+        if (docs.isEmpty()) {
+            return;
+        }
+        try {
+            merkleNodes.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+            if (!onlyDuplicates || e.getWriteConcernError() != null) {
+                throw e;
+            }
+        }
+    }
+
+    /** The hashes of the given complete subtrees: leaves from the entries, interior nodes from the node collection. */
+    public Map<MerkleNodeId, byte[]> findNodes(Collection<MerkleNodeId> ids) {
+        Map<String, MerkleNodeId> byId = new HashMap<>();
+        Map<Long, MerkleNodeId> leaves = new HashMap<>();
+        for (MerkleNodeId id : ids) {
+            if (id.level() == 0) {
+                leaves.put(id.index(), id);
+            } else {
+                byId.put(id.id(), id);
+            }
+        }
+        Map<MerkleNodeId, byte[]> found = new HashMap<>();
+        List<String> keys = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < keys.size(); from += MAX_LOOKUP) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_LOOKUP));
+            for (Document doc : merkleNodes.find(Filters.in("_id", chunk))) {
+                found.put(byId.get(doc.getString("_id")), MerkleHashes.fromHex(doc.getString("h")));
+            }
+        }
+        List<Long> seqs = new ArrayList<>(leaves.keySet());
+        for (int from = 0; from < seqs.size(); from += MAX_LOOKUP) {
+            List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + MAX_LOOKUP));
+            for (Document doc : entries.find(Filters.in("_id", chunk)).projection(new Document("hash", 1))) {
+                String hash = doc.getString("hash");
+                if (hash != null && hash.matches("[0-9a-f]{64}")) {
+                    found.put(leaves.get(Docs.longValue(doc, "_id")), MerkleHashes.leafHashOfHex(hash));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The newest checkpoint that carries a signed tree head, if any (scans the small checkpoint collection). */
+    public Optional<Checkpoint> newestTreeHead() {
+        Document doc = checkpoints.find(Filters.exists("rootHash")).sort(Sorts.descending("_id")).first();
+        return Optional.ofNullable(doc).map(Checkpoint::fromDocument);
+    }
+
+    /** The checkpoint whose tree head covers exactly {@code treeSize} entries, if any. */
+    public Optional<Checkpoint> treeHeadOfSize(long treeSize) {
+        return findCheckpoint(treeSize - 1).filter(c -> c.rootHash() != null);
     }
 
     /** The stored head, or the head of an empty ledger. */
