@@ -44,6 +44,7 @@ import org.evgrid.icc.ledger.merkle.MerkleProofShapes;
 import org.evgrid.icc.ledger.merkle.MerkleRange;
 import org.evgrid.icc.ledger.merkle.TreeHead;
 import org.evgrid.icc.ledger.signing.SignedCommandInterceptor;
+import org.evgrid.icc.ledger.signing.StoredEnvelopes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -268,7 +269,7 @@ public class LedgerExportWriter implements LedgerExporter {
             if (envelope == null) {
                 line.putNull("envelope");
             } else {
-                line.putObject("envelope").put("signed", envelope.getString("envelope")).put("signature", envelope.getString("signature"));
+                line.putObject("envelope").put("signed", StoredEnvelopes.signedText(envelope)).put("signature", envelope.getString("signature"));
             }
             return line;
         }

@@ -1,6 +1,5 @@
 package org.evgrid.icc.ledger.chain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +38,7 @@ import org.evgrid.icc.ledger.merkle.MerkleHashes;
 import org.evgrid.icc.ledger.merkle.MerkleNodeId;
 import org.evgrid.icc.ledger.signing.Envelopes;
 import org.evgrid.icc.ledger.signing.SignedCommandInterceptor;
+import org.evgrid.icc.ledger.signing.StoredEnvelopes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -239,7 +239,7 @@ public class LedgerVerifier {
                 String digest = doc.getString("_id");
                 String recomputed;
                 try {
-                    recomputed = Envelopes.digest(doc.getString("envelope").getBytes(StandardCharsets.UTF_8),
+                    recomputed = Envelopes.digest(StoredEnvelopes.signedBytes(doc),
                             Base64.getDecoder().decode(doc.getString("signature")));
                 } catch (RuntimeException e) {
                     recomputed = null;
