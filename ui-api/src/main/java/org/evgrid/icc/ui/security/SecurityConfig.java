@@ -26,6 +26,8 @@ public class SecurityConfig {
 
     private static final String[] AUDIT_READERS = {"AUDITOR", "AUDIT_ADMIN", "REGULATOR"};
     private static final String[] KEY_READERS = {"SYSTEM_ADMIN", "AUDIT_ADMIN", "AUDITOR"};
+    private static final String[] TELEMETRY_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR",
+        "ARCHIVE_MANAGER", "OPERATOR_PLATFORM", "CENTER_SERVICE"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -62,6 +64,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/**").hasAnyRole(TELEMETRY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .anyRequest().denyAll());

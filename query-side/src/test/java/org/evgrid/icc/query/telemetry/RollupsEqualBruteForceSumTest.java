@@ -37,7 +37,7 @@ import org.evgrid.icc.query.telemetry.internal.TelemetryCollections;
  * duplicate items, unit changes, re-deliveries of single events, and a crash that leaves the pile-day documents ahead of
  * the aggregates followed by re-delivery of the rest of the stream.
  */
-class RollupMatchesBruteForceProperties {
+class RollupsEqualBruteForceSumTest {
 
     private static final TelemetryStore STORE = TelemetryStore.inMemory();
     private static final String[] PILES = {"P0", "P1", "P2", "P3", "P4", "P5"};
