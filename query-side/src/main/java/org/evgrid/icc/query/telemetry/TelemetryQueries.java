@@ -11,13 +11,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -194,7 +197,7 @@ public class TelemetryQueries {
         Map<LocalDate, DayFigures> figures = dayFigures(query.dimension(), query.key(), days);
         List<EnergyPoint> points = new ArrayList<>();
         if (query.monthly()) {
-            Map<LocalDate, List<LocalDate>> months = new java.util.TreeMap<>();
+            Map<LocalDate, List<LocalDate>> months = new TreeMap<>();
             for (LocalDate day : days) {
                 months.computeIfAbsent(day.withDayOfMonth(1), m -> new ArrayList<>()).add(day);
             }
@@ -345,7 +348,7 @@ public class TelemetryQueries {
                 .find(Filters.eq("_id", Slots.pileDayId(query.pileId().value(), day))).first();
         List<PileSlotView> latest = new ArrayList<>();
         List<PileSlotView> superseded = new ArrayList<>();
-        Set<Integer> present = new java.util.HashSet<>();
+        Set<Integer> present = new HashSet<>();
         if (doc != null) {
             Document s = doc.get("s", Document.class);
             if (s != null) {
@@ -415,7 +418,7 @@ public class TelemetryQueries {
     }
 
     private static Instant instant(Object value) {
-        return value instanceof java.util.Date date ? date.toInstant() : null;
+        return value instanceof Date date ? date.toInstant() : null;
     }
 
     @QueryHandler

@@ -3,19 +3,24 @@ package org.evgrid.icc.query.telemetry.internal;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.archive.PileDimension;
@@ -120,7 +125,7 @@ public final class RollupBatch {
     }
 
     /** The dimensions of a pile as of now in the stream. */
-    public java.util.Optional<PileDims> dimsOf(String pileId) {
+    public Optional<PileDims> dimsOf(String pileId) {
         return dims.get(pileId);
     }
 
@@ -519,15 +524,15 @@ public final class RollupBatch {
         String minute = Slots.minuteKey(day, slot);
         String local = minute.substring(0, 4) + "-" + minute.substring(4, 6) + "-" + minute.substring(6, 8) + " "
                 + minute.substring(8, 10) + ":" + minute.substring(10, 12);
-        return new Document("op", operator).append("interval", java.util.Date.from(start))
-                .append("time", java.util.Date.from(at)).append("type", "TELEMETRY_INCOMPLETE")
+        return new Document("op", operator).append("interval", Date.from(start))
+                .append("time", Date.from(at)).append("type", "TELEMETRY_INCOMPLETE")
                 .append("level", ratio.compareTo(rule.threshold().divide(BigDecimal.valueOf(2))) < 0 ? "MAJOR" : "WARNING")
                 .append("status", "OPEN").append("module", "telemetry-rollups")
                 .append("title", "运营商 " + operator + " 功率数据上报不完整 / Operator " + operator + " power data incomplete")
                 .append("details", local + " 上报 " + reporting + "/" + active + " 台 (" + percent + ")，低于阈值 " + threshold
                         + " / " + local + ": " + reporting + " of " + active + " piles reported (" + percent
                         + "), below the threshold of " + threshold)
-                .append("occurrences", 1).append("firstTime", java.util.Date.from(at)).append("repeats", 0)
+                .append("occurrences", 1).append("firstTime", Date.from(at)).append("repeats", 0)
                 .append("reporting", reporting).append("active", active).append("ratio", ratio.toPlainString());
     }
 
@@ -551,8 +556,8 @@ public final class RollupBatch {
 
     private List<WriteModel<Document>> replaceAll(Map<String, Document> docs) {
         List<WriteModel<Document>> models = new ArrayList<>();
-        docs.forEach((id, doc) -> models.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", id), doc,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true))));
+        docs.forEach((id, doc) -> models.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc,
+                new ReplaceOptions().upsert(true))));
         docs.clear();
         return models;
     }
@@ -572,7 +577,7 @@ public final class RollupBatch {
             if (day == null) {
                 continue;
             }
-            LocalDate date = LocalDate.parse(day.getString("day"), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            LocalDate date = LocalDate.parse(day.getString("day"), DateTimeFormatter.BASIC_ISO_DATE);
             PileDimension dimension = PileDimension.valueOf(day.getString("dim"));
             String monthId = Slots.aggMonthId(dimension, day.getString("key"), date);
             models.add(new UpdateOneModel<>(Filters.eq("_id", monthId), new Document("$set",
