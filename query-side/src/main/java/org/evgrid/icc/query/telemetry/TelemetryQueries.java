@@ -80,7 +80,7 @@ public class TelemetryQueries {
     /** Piles examined per page of the gap report. */
     public static final int GAP_PAGE_SIZE = 100;
 
-    private static final int MAX_CURVE_DAYS = 92;
+    private static final int MAX_CURVE_DAYS = 120;
     private static final int MAX_ENERGY_DAYS = 366;
 
     private final MongoDatabase database;

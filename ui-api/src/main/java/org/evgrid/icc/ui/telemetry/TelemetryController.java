@@ -80,7 +80,7 @@ public class TelemetryController {
 
     @GetMapping("/load-curve")
     @Operation(operationId = "getLoadCurve", summary = "Load curve of a key (or of one pile without dim) over local days",
-            description = "resolution = 5, 15 or 60 minutes; at most 92 days; peak, average and load factor over the intervals with data")
+            description = "resolution = 5, 15 or 60 minutes; at most 120 days; peak, average and load factor over the intervals with data")
     public LoadCurveView loadCurve(@Parameter(description = "omit for a single pile (key = pile id)") @RequestParam(required = false)
                                    PileDimension dim,
                                    @RequestParam @Pattern(regexp = KEY) String key,
