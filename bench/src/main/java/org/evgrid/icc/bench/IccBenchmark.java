@@ -77,7 +77,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>with {@code --durability}: the empty-store rates again with the durability settings off (what they cost);</li>
  *   <li>bytes per stored event of the data directory, while open and after a clean (compacting) shutdown.</li>
  * </ol>
- * Arguments: {@code --events N --commands N --threads N --dir PATH --durability}.
+ * Arguments: {@code --events N --commands N --threads N --dir PATH --durability}. With {@code telemetry} as the first
+ * argument it runs {@link TelemetryBenchmark} instead.
  */
 public final class IccBenchmark {
 
@@ -97,6 +98,10 @@ public final class IccBenchmark {
     private PrivateKey key;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "telemetry".equals(args[0])) {
+            TelemetryBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         new IccBenchmark().run(args);
         System.exit(0);

@@ -1,5 +1,6 @@
 package org.evgrid.icc.command;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,18 @@ import org.evgrid.icc.command.common.IccCommandTargetResolver;
 import org.evgrid.icc.command.common.UnknownTargetInterceptor;
 import org.evgrid.icc.command.security.SignerKey;
 import org.evgrid.icc.command.security.UserAccount;
+import org.evgrid.icc.command.telemetry.TelemetryBatch;
+import org.evgrid.icc.command.telemetry.TelemetryBatchQueries;
+import org.evgrid.icc.command.telemetry.TelemetryCommandHandler;
+import org.evgrid.icc.command.telemetry.TelemetryLimits;
+import org.evgrid.icc.command.telemetry.internal.MongoReadingsStore;
+import org.evgrid.icc.command.telemetry.internal.PileRegistry;
 
 /**
  * Test support: the command side as infra assembles it, on Axon's plain configuration with an in-memory event store and
  * the real command gateway. With a Mongo database, the station handler and the {@link StationPileIndex} in a subscribing
- * "command-lookups" processor (errors propagate) take part as well.
+ * "command-lookups" processor (errors propagate) take part as well, and so does telemetry ingestion with its
+ * {@link PileRegistry} (in the same processor) and readings store.
  */
 public final class CommandSideAxon implements AutoCloseable {
 
@@ -46,21 +54,26 @@ public final class CommandSideAxon implements AutoCloseable {
 
     /** Everything but the station handler (which needs Mongo). */
     public static CommandSideAxon withoutMongo() {
-        return start(null);
+        return start(null, Clock.systemUTC());
     }
 
     /** Everything, with the station-pile lookup in the given database. */
     public static CommandSideAxon withMongo(MongoDatabase database) {
-        return start(database);
+        return start(database, Clock.systemUTC());
     }
 
-    private static CommandSideAxon start(MongoDatabase database) {
+    /** Everything, with Mongo, telemetry ingestion reading the given clock. */
+    public static CommandSideAxon withMongo(MongoDatabase database, Clock clock) {
+        return start(database, clock);
+    }
+
+    private static CommandSideAxon start(MongoDatabase database, Clock clock) {
         IccCommandTargetResolver targets = new IccCommandTargetResolver();
         // false: no modules found on the classpath (Axon Server connector, console) join this plain configuration
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
         for (Class<?> type : List.of(SignerKey.class, UserAccount.class, Operator.class, Station.class, Pile.class,
-                PileImportBatch.class, AggregationUnit.class)) {
+                PileImportBatch.class, AggregationUnit.class, TelemetryBatch.class)) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type).configureCommandTargetResolver(c -> targets));
         }
         configurer.registerCommandHandler(c -> new OperatorCommandHandler(c.repository(Operator.class), c.repository(SignerKey.class),
@@ -72,15 +85,26 @@ public final class CommandSideAxon implements AutoCloseable {
         if (database != null) {
             StationPileIndex index = new StationPileIndex(database);
             configurer.registerCommandHandler(c -> new StationCommandHandler(c.repository(Station.class), index, c.eventStore()));
+            PileRegistry registry = new PileRegistry(database);
+            MongoReadingsStore readings = new MongoReadingsStore(database);
+            configurer.registerCommandHandler(c -> new TelemetryCommandHandler(c.repository(TelemetryBatch.class), registry, readings,
+                    clock, TelemetryLimits.defaults()));
+            configurer.registerQueryHandler(c -> new TelemetryBatchQueries(c.eventStore()));
             configurer.eventProcessing()
                     .registerSubscribingEventProcessor(StationPileIndex.PROCESSING_GROUP)
                     .registerEventHandler(c -> index)
+                    .registerEventHandler(c -> registry)
                     .registerListenerInvocationErrorHandler(StationPileIndex.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
         }
         Configuration configuration = configurer.buildConfiguration();
         configuration.commandBus().registerHandlerInterceptor(new UnknownTargetInterceptor());
         configuration.start();
         return new CommandSideAxon(configuration);
+    }
+
+    /** The Axon configuration (query gateway, event store, ...). */
+    public Configuration configuration() {
+        return configuration;
     }
 
     public CommandGateway gateway() {

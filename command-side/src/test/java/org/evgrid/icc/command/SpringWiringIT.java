@@ -7,6 +7,7 @@ import static org.evgrid.icc.command.common.TestData.registerOperator;
 import static org.evgrid.icc.command.common.TestData.registerStation;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,11 @@ class SpringWiringIT {
         @Bean
         MongoDatabase iccDatabase(EmbeddedMongo mongo) {
             return mongo.freshDatabase("icc");
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
         }
 
         @Bean

@@ -1,6 +1,7 @@
 package org.evgrid.icc.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -24,6 +25,8 @@ import org.evgrid.icc.coreapi.archive.PileType;
 import org.evgrid.icc.coreapi.archive.RegisterOperatorCommand;
 import org.evgrid.icc.coreapi.archive.RegisterPileCommand;
 import org.evgrid.icc.coreapi.archive.StationId;
+import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.coreapi.security.CenterCommands;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.KeyId;
 import org.evgrid.icc.coreapi.security.RegisterSignerKeyCommand;
@@ -66,6 +69,9 @@ class SignedCommandPathIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CenterCommands centerCommands;
 
     private CenterClient client;
     private TestWorld world;
@@ -241,6 +247,15 @@ class SignedCommandPathIT {
         Answer a = client.send(new RegisterOperatorCommand(new OperatorId("OP-IT-ADMIN"), "x", TestWorld.creditCode("91320100MA1JTADM1"),
                 null, BigDecimal.ONE, List.of()), world.admin().keyId(), world.admin().key());
         assertRefusedWithoutEvent(a, 403, "ICC-SIG-ROLE", before);
+    }
+
+    @Test
+    void theCentersOwnServiceKeyGoesThroughTheSameChecksAndCannotDoAPersonsBusiness() {
+        long before = events();
+        assertThatThrownBy(() -> centerCommands.send(new RegisterOperatorCommand(new OperatorId("OP-IT-CENTER"), "x",
+                TestWorld.creditCode("91320100MA1JTCEN1"), null, BigDecimal.ONE, List.of())))
+                .isInstanceOfSatisfying(IccException.class, e -> assertThat(e.code()).isEqualTo("ICC-SIG-ROLE"));
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test

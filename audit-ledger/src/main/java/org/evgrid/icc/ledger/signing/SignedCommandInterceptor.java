@@ -1,6 +1,5 @@
 package org.evgrid.icc.ledger.signing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,7 +60,8 @@ public class SignedCommandInterceptor implements MessageHandlerInterceptor<Comma
     /** Used nonces of commands: {@code {_id: keyId|nonce, at}}. */
     public static final String NONCES = "command_nonces";
     /**
-     * Verified envelopes: {@code {_id: digest, envelope: canonical signing input, signature: base64, keyId, algorithm,
+     * Verified envelopes: {@code {_id: digest, envelope (or envelopeZ deflated, see StoredEnvelopes): signing input,
+     * signature: base64, keyId, algorithm,
      * commandType, signer, timestamp, nonce, receivedAt}}.
      */
     public static final String ENVELOPES = "command_envelopes";
@@ -199,7 +199,7 @@ public class SignedCommandInterceptor implements MessageHandlerInterceptor<Comma
 
     private void store(String digest, SignedEnvelope envelope, byte[] signingInput, String signature, SignerKeyView key) {
         envelopes.updateOne(Filters.eq("_id", digest), Updates.combine(
-                Updates.setOnInsert("envelope", new String(signingInput, StandardCharsets.UTF_8)),
+                StoredEnvelopes.setOnInsert(signingInput),
                 Updates.setOnInsert("signature", signature),
                 Updates.setOnInsert("keyId", envelope.keyId()),
                 Updates.setOnInsert("algorithm", envelope.algorithm().name()),

@@ -8,8 +8,11 @@ import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.PileId;
 import org.evgrid.icc.coreapi.archive.StationId;
 import org.evgrid.icc.coreapi.common.Identifier;
+import org.evgrid.icc.coreapi.forecast.ForecastId;
+import org.evgrid.icc.coreapi.forecast.ForecastRequestId;
 import org.evgrid.icc.coreapi.security.KeyId;
 import org.evgrid.icc.coreapi.security.UserId;
+import org.evgrid.icc.coreapi.telemetry.TelemetryBatchId;
 
 /**
  * The event-stream id of an aggregate: its kind and its identifier, e.g. {@code pile:P-0001}. Axon's event stores
@@ -20,14 +23,17 @@ import org.evgrid.icc.coreapi.security.UserId;
  */
 public final class StreamIds {
 
-    private static final Map<Class<? extends Identifier>, String> KINDS = Map.of(
-            KeyId.class, "key",
-            UserId.class, "user",
-            OperatorId.class, "operator",
-            StationId.class, "station",
-            PileId.class, "pile",
-            ImportBatchId.class, "import",
-            AggregationUnitId.class, "unit");
+    private static final Map<Class<? extends Identifier>, String> KINDS = Map.ofEntries(
+            Map.entry(KeyId.class, "key"),
+            Map.entry(UserId.class, "user"),
+            Map.entry(OperatorId.class, "operator"),
+            Map.entry(StationId.class, "station"),
+            Map.entry(PileId.class, "pile"),
+            Map.entry(ImportBatchId.class, "import"),
+            Map.entry(AggregationUnitId.class, "unit"),
+            Map.entry(TelemetryBatchId.class, "tbatch"),
+            Map.entry(ForecastId.class, "forecast"),
+            Map.entry(ForecastRequestId.class, "forecast-request"));
 
     private StreamIds() {
     }

@@ -19,6 +19,11 @@ import org.evgrid.icc.coreapi.archive.SuspendOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdateOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdatePileCommand;
 import org.evgrid.icc.coreapi.archive.UpdateStationCommand;
+import org.evgrid.icc.coreapi.declaration.AmendDemandCommand;
+import org.evgrid.icc.coreapi.declaration.DeclareDemandCommand;
+import org.evgrid.icc.coreapi.declaration.WithdrawDemandCommand;
+import org.evgrid.icc.coreapi.forecast.PublishForecastCommand;
+import org.evgrid.icc.coreapi.forecast.RequestForecastCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportChargingOrdersCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportDailyEnergyCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportPileStatusChangesCommand;
@@ -43,6 +48,8 @@ public final class CommandTypes {
             CreateAggregationUnitCommand.class, AssignPilesToUnitCommand.class, RemovePilesFromUnitCommand.class,
             ReportPowerReadingsCommand.class, ReportDailyEnergyCommand.class, ReportChargingOrdersCommand.class,
             ReportPileStatusChangesCommand.class,
+            DeclareDemandCommand.class, AmendDemandCommand.class, WithdrawDemandCommand.class,
+            PublishForecastCommand.class, RequestForecastCommand.class,
         }) {
             m.put(nameOf(c), c);
         }

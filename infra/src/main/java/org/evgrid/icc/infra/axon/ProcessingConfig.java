@@ -17,7 +17,12 @@ import org.springframework.context.annotation.Configuration;
 public class ProcessingConfig {
 
     /** Tracking processors that write to MongoDB. */
-    static final String[] MONGO_PROCESSORS = {"ledger", "archive-projection"};
+    static final String[] MONGO_PROCESSORS = {"ledger", "archive-projection", "declaration-projection", "forecast-projection"};
+    /**
+     * Tracking processors that send commands (each event in its own unit of work); a refusal is logged by the handler,
+     * never retried forever.
+     */
+    static final String[] COMMANDING_PROCESSORS = {"forecasting"};
     /** Subscribing processors: their writes are part of the command, so a failure fails the command. */
     static final String[] SYNCHRONOUS_PROCESSORS = {"key-registry", "command-lookups"};
 
@@ -26,6 +31,9 @@ public class ProcessingConfig {
         for (String name : MONGO_PROCESSORS) {
             processing.registerTransactionManager(name, c -> NoTransactionManager.INSTANCE);
             processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
+        }
+        for (String name : COMMANDING_PROCESSORS) {
+            processing.registerTransactionManager(name, c -> NoTransactionManager.INSTANCE);
         }
         for (String name : SYNCHRONOUS_PROCESSORS) {
             processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());

@@ -36,8 +36,12 @@ public record IccProperties(
     /**
      * @param enabled load the demo world on first start with an empty store
      * @param piles how many piles the demo world registers
+     * @param historyDays complete days of simulated telemetry the demo platforms back-fill after loading (0 = none)
+     * @param live whether the demo platforms keep sending each finished 5-minute interval
+     * @param batchSize items per telemetry batch the demo platforms send (1,000–5,000)
      */
-    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("5000") int piles) {
+    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("5000") int piles, @DefaultValue("30") int historyDays,
+                       @DefaultValue("true") boolean live, @DefaultValue("5000") int batchSize) {
     }
 
     /**

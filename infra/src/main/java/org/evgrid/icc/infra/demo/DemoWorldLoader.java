@@ -8,7 +8,9 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,6 +25,7 @@ import org.evgrid.icc.coreapi.archive.CreateAggregationUnitCommand;
 import org.evgrid.icc.coreapi.archive.DispatchAreaId;
 import org.evgrid.icc.coreapi.archive.ImportBatchId;
 import org.evgrid.icc.coreapi.archive.ImportPilesCommand;
+import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.PileId;
 import org.evgrid.icc.coreapi.archive.PileSpec;
 import org.evgrid.icc.coreapi.archive.RegisterOperatorCommand;
@@ -36,6 +39,9 @@ import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
 import org.evgrid.icc.coreapi.security.UserId;
 import org.evgrid.icc.infra.config.IccProperties;
+import org.evgrid.icc.infra.demo.sim.DemoTelemetryFeeder;
+import org.evgrid.icc.infra.demo.sim.SimPile;
+import org.evgrid.icc.infra.demo.sim.TelemetrySender;
 import org.evgrid.icc.infra.keys.KeyConfig;
 import org.evgrid.icc.ledger.signing.Crypto;
 import org.evgrid.icc.ledger.signing.EnvelopeSigner;
@@ -54,6 +60,8 @@ import org.springframework.stereotype.Component;
  * nonce checks included). The bootstrap administrator registers the demo users and their keys; the archive manager
  * registers the operators (with their platform keys) and the aggregation units; each operator's platform registers
  * its stations and imports its piles in batches of 1,000. Demo keys are written to {@code <data>/keys/demo/}.
+ * Once the world is loaded (now or on an earlier start), the demo platforms start sending simulated telemetry
+ * ({@link DemoTelemetryFeeder}: back-fill of {@code icc.demo.history-days}, then live with {@code icc.demo.live}).
  * Off with {@code icc.demo.enabled=false}; the prod profile never loads it.
  */
 @Component
@@ -70,14 +78,17 @@ public class DemoWorldLoader {
     private final SignedCommandService commands;
     private final MongoDatabase database;
     private final Clock clock;
+    private final DemoTelemetryFeeder telemetry;
     private final EnvelopeSigner signer = new EnvelopeSigner();
     private final Supplier<String> nonces = EnvelopeSigner.randomNonces();
 
-    public DemoWorldLoader(IccProperties props, SignedCommandService commands, MongoDatabase database, Clock clock) {
+    public DemoWorldLoader(IccProperties props, SignedCommandService commands, MongoDatabase database, Clock clock,
+                           DemoTelemetryFeeder telemetry) {
         this.props = props;
         this.commands = commands;
         this.database = database;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     /** A demo signer: key id and private key. */
@@ -94,6 +105,8 @@ public class DemoWorldLoader {
             if (!"loaded".equals(meta.getString("status"))) {
                 LOG.warn("The demo world was only partly loaded before (status {}); delete the data directory {} to load it again",
                         meta.getString("status"), props.dataDir().toAbsolutePath());
+            } else {
+                startTelemetrySafely();
             }
             return;
         }
@@ -107,7 +120,36 @@ public class DemoWorldLoader {
             load();
         } catch (IOException | RuntimeException e) {
             LOG.error("Loading the demo world failed; the center runs on without it", e);
+            return;
         }
+        startTelemetrySafely();
+    }
+
+    private void startTelemetrySafely() {
+        try {
+            startTelemetry();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Starting the demo telemetry failed; the center runs on without it", e);
+        }
+    }
+
+    /** Starts the demo platforms' simulated telemetry for the demo piles, signed with the platform keys in keys/demo. */
+    public void startTelemetry() throws IOException {
+        DemoWorld world = new DemoWorld(props.demo().piles());
+        Path demoKeys = props.dataDir().resolve("keys").resolve("demo");
+        List<SimPile> piles = new ArrayList<>();
+        Map<OperatorId, TelemetrySender.PlatformKey> keys = new HashMap<>();
+        for (int i = 0; i < DemoWorld.OPERATORS.size(); i++) {
+            OperatorId op = DemoWorld.OPERATORS.get(i).id();
+            world.piles(i).forEach(spec -> piles.add(SimPile.of(op, spec)));
+            String keyId = platformKeyId(op);
+            keys.put(op, new TelemetrySender.PlatformKey(keyId, Crypto.readPrivateKey(Files.readString(demoKeys.resolve(keyId + ".pem")))));
+        }
+        telemetry.start(piles, keys);
+    }
+
+    private static String platformKeyId(OperatorId op) {
+        return "key-" + op.value().toLowerCase(Locale.ROOT);
     }
 
     /** Loads the whole demo world; returns when every command has been accepted. */
@@ -142,7 +184,7 @@ public class DemoWorldLoader {
         DemoWorld world = new DemoWorld(props.demo().piles());
         List<Signer> platforms = new ArrayList<>();
         for (DemoWorld.Operator op : DemoWorld.OPERATORS) {
-            Signer platform = newKey(demoKeys, "key-" + op.id().value().toLowerCase(java.util.Locale.ROOT), SignatureAlgorithm.ED25519);
+            Signer platform = newKey(demoKeys, platformKeyId(op.id()), SignatureAlgorithm.ED25519);
             platforms.add(platform);
             send(archivist, new RegisterOperatorCommand(op.id(), op.name(), op.creditCode(),
                     new Contact("运营值班", "400-800-" + (1000 + platforms.size()), "ops" + platforms.size() + "@example.cn"),

@@ -5,10 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import org.evgrid.icc.coreapi.common.ErrorCategory;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.coreapi.security.DataScope;
+import org.evgrid.icc.coreapi.security.KeyId;
+import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
+import org.evgrid.icc.coreapi.security.SignerKeyView;
 import org.evgrid.icc.infra.config.IccProperties;
 import org.evgrid.icc.ledger.signing.BootstrapKeys;
 import org.evgrid.icc.ledger.signing.Crypto;
@@ -27,7 +34,14 @@ public class KeyConfig {
     private static final Logger LOG = LoggerFactory.getLogger(KeyConfig.class);
 
     @Bean
-    BootstrapKeys bootstrapKeys(IccProperties props) throws IOException {
+    BootstrapKeys bootstrapKeys(IccProperties props, CenterKey center) throws IOException {
+        SignerKeyView admin = administratorKey(props);
+        SignerKeyView service = new SignerKeyView(new KeyId(center.keyId()), center.algorithm(), Crypto.toPem(center.publicKey()), "center",
+                Set.of(Role.CENTER_SERVICE), null, DataScope.HEADQUARTERS, false, Instant.EPOCH, null);
+        return new BootstrapKeys(List.of(admin, service));
+    }
+
+    private SignerKeyView administratorKey(IccProperties props) throws IOException {
         IccProperties.Bootstrap b = props.bootstrap();
         Path publicFile = b.adminPublicKeyFile() != null ? b.adminPublicKeyFile()
                 : props.dataDir().resolve("keys").resolve(b.adminKeyId() + ".pub.pem");
@@ -41,9 +55,9 @@ public class KeyConfig {
             KeyPair pair = writeKeyPair(privateFile, publicFile, SignatureAlgorithm.SM2_SM3);
             LOG.warn("Generated the bootstrap administrator key pair (development/demo only): private key {}, public key {}",
                     privateFile.toAbsolutePath(), publicFile.toAbsolutePath());
-            return BootstrapKeys.administrator(b.adminKeyId(), Crypto.toPem(pair.getPublic()), "admin");
+            return BootstrapKeys.administrator(b.adminKeyId(), Crypto.toPem(pair.getPublic()), "admin").keys().get(0);
         }
-        return BootstrapKeys.administrator(b.adminKeyId(), Files.readString(publicFile), "admin");
+        return BootstrapKeys.administrator(b.adminKeyId(), Files.readString(publicFile), "admin").keys().get(0);
     }
 
     @Bean

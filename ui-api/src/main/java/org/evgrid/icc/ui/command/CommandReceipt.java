@@ -7,10 +7,11 @@ import java.time.Instant;
  * will be chained into the ledger.
  *
  * @param commandType the command's wire name
- * @param result what the handler answered (usually the identifier of the created or changed object)
+ * @param result what the handler answered: the identifier of the created or changed object as a string, or a JSON
+ *               object for handlers that answer a record (e.g. the receipt of a telemetry batch), or null
  * @param keyId the key that signed it
  * @param nonce the envelope's nonce
  * @param acceptedAt when the center accepted it
  */
-public record CommandReceipt(String commandType, String result, String keyId, String nonce, Instant acceptedAt) {
+public record CommandReceipt(String commandType, Object result, String keyId, String nonce, Instant acceptedAt) {
 }

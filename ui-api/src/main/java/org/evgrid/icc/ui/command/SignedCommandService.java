@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.coreapi.common.Identifier;
 import org.evgrid.icc.coreapi.security.CommandTypes;
 import org.evgrid.icc.coreapi.security.SignatureMetadata;
 import org.evgrid.icc.ui.problem.ProblemAdvice;
@@ -68,8 +69,21 @@ public class SignedCommandService {
                 SignatureMetadata.CLIENT_ADDRESS, clientAddress == null ? "unknown" : clientAddress);
         Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata),
                 TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        return new CommandReceipt(request.commandType(), result == null ? null : result.toString(), request.keyId(), request.nonce(),
-                clock.instant());
+        return new CommandReceipt(request.commandType(), shown(result), request.keyId(), request.nonce(), clock.instant());
+    }
+
+    /** A handler's answer as the receipt shows it: an identifier as its string, a record as a JSON object, else its text. */
+    private Object shown(Object result) {
+        if (result == null) {
+            return null;
+        }
+        if (result instanceof Identifier id) {
+            return id.value();
+        }
+        if (result instanceof Record) {
+            return mapper.valueToTree(result);
+        }
+        return result.toString();
     }
 
     private Object toCommand(CommandEnvelopeRequest request, Class<?> type) {

@@ -26,6 +26,11 @@ public class SecurityConfig {
 
     private static final String[] AUDIT_READERS = {"AUDITOR", "AUDIT_ADMIN", "REGULATOR"};
     private static final String[] KEY_READERS = {"SYSTEM_ADMIN", "AUDIT_ADMIN", "AUDITOR"};
+    private static final String[] TELEMETRY_BATCH_READERS = {"OPERATOR_PLATFORM", "ARCHIVE_MANAGER", "DISPATCHER", "REGULATOR", "AUDITOR",
+        "TRADER"};
+    private static final String[] DECLARATION_READERS = {"OPERATOR_PLATFORM", "TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR",
+        "AUDITOR"};
+    private static final String[] FORECAST_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR", "CENTER_SERVICE"};
     private static final String[] TELEMETRY_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR",
         "ARCHIVE_MANAGER", "OPERATOR_PLATFORM", "CENTER_SERVICE"};
 
@@ -64,6 +69,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/forecasts", "/api/v1/forecasts/**").hasAnyRole(FORECAST_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/**").hasAnyRole(TELEMETRY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()

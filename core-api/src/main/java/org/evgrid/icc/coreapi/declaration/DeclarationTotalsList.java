@@ -1,0 +1,7 @@
+package org.evgrid.icc.coreapi.declaration;
+
+import java.util.List;
+
+/** Declaration totals, ordered by unit id. */
+public record DeclarationTotalsList(List<DeclarationTotalsView> items) {
+}

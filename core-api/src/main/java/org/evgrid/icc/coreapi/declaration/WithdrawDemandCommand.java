@@ -1,0 +1,25 @@
+package org.evgrid.icc.coreapi.declaration;
+
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.evgrid.icc.coreapi.archive.AggregationUnitId;
+import org.evgrid.icc.coreapi.archive.OperatorId;
+import org.evgrid.icc.coreapi.security.OperatorScoped;
+import org.evgrid.icc.coreapi.security.Role;
+import org.evgrid.icc.coreapi.security.SignedBy;
+
+/** Withdraws a live declaration before the product's gate closes; it may be declared again until then. */
+@SignedBy({Role.OPERATOR_PLATFORM, Role.TRADER})
+public record WithdrawDemandCommand(
+        OperatorId operatorId,
+        String product,
+        LocalDate periodStart,
+        AggregationUnitId unitId) implements OperatorScoped {
+
+    /** The declaration addressed: the operator's slot for the product, period and unit. */
+    @TargetAggregateIdentifier
+    public DeclarationId declarationId() {
+        return DeclarationId.of(operatorId, product, periodStart, unitId);
+    }
+}

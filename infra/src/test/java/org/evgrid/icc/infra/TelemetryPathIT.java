@@ -1,0 +1,162 @@
+package org.evgrid.icc.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.evgrid.icc.coreapi.archive.OperatorId;
+import org.evgrid.icc.coreapi.archive.PileId;
+import org.evgrid.icc.coreapi.archive.PileType;
+import org.evgrid.icc.coreapi.archive.RegisterPileCommand;
+import org.evgrid.icc.coreapi.archive.StationId;
+import org.evgrid.icc.coreapi.security.Role;
+import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
+import org.evgrid.icc.coreapi.telemetry.ConnectorStatus;
+import org.evgrid.icc.coreapi.telemetry.DataQuality;
+import org.evgrid.icc.coreapi.telemetry.PowerReading;
+import org.evgrid.icc.coreapi.telemetry.ReportPowerReadingsCommand;
+import org.evgrid.icc.coreapi.telemetry.TelemetryBatchId;
+import org.evgrid.icc.infra.support.CenterClient;
+import org.evgrid.icc.infra.support.CenterClient.Answer;
+import org.evgrid.icc.infra.support.TestWorld;
+import org.evgrid.icc.infra.support.TestWorld.Party;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Telemetry from an operator platform through the real center: signed REST batch → per-item checks → readings store
+ * and one batch event → receipt; re-sending the batch answers the original receipt; another operator can neither push
+ * nor read it.
+ */
+@SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TelemetryPathIT {
+
+    private static final Path DATA = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("icc.data-dir", DATA::toString);
+        registry.add("icc.demo.enabled", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private CenterClient client;
+    private static Party platform;
+    private static Party otherPlatform;
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("icc-telemetry-it");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        client = new CenterClient("http://localhost:" + port);
+        synchronized (TelemetryPathIT.class) {
+            if (platform == null) {
+                TestWorld world = new TestWorld(client, DATA);
+                Party archivist = world.keyWithRole("key-archivist-tel", Role.ARCHIVE_MANAGER, SignatureAlgorithm.SM2_SM3);
+                platform = world.operator(archivist, "OP-TEL-A", TestWorld.creditCode("91320100MA1TELAA1"));
+                otherPlatform = world.operator(archivist, "OP-TEL-B", TestWorld.creditCode("91320100MA1TELBB1"));
+                world.station(platform, "OP-TEL-A", "ST-TEL-A1");
+                for (int i = 1; i <= 3; i++) {
+                    Answer a = client.send(new RegisterPileCommand(new OperatorId("OP-TEL-A"), new PileId("P-TEL-" + i), new StationId("ST-TEL-A1"),
+                            PileType.AC, new BigDecimal("7.000"), BigDecimal.ZERO, BigDecimal.ZERO, 1), platform.keyId(), platform.key());
+                    assertThat(a.status()).as("%s", a.body()).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    private static Instant lastInterval() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        long minutes = now.getEpochSecond() / 60;
+        return Instant.ofEpochSecond((minutes - minutes % 5 - 5) * 60);
+    }
+
+    private static PowerReading reading(String pile, String kw) {
+        return new PowerReading(new PileId(pile), new BigDecimal(kw), new BigDecimal(kw), ConnectorStatus.CHARGING, 50, 1, DataQuality.OK);
+    }
+
+    private long events() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    @Test
+    void aPowerBatchIsAcceptedItemByItemAndAResentBatchAnswersTheOriginalReceipt() {
+        ReportPowerReadingsCommand batch = new ReportPowerReadingsCommand(new TelemetryBatchId("TB-IT-1"), new OperatorId("OP-TEL-A"),
+                lastInterval(), List.of(reading("P-TEL-1", "6.500"), reading("P-TEL-2", "99.000"), reading("P-NOBODY", "1.000"),
+                        reading("P-TEL-3", "3.250")));
+        long before = events();
+        Answer first = client.send(batch, platform.keyId(), platform.key());
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(200);
+        JsonNode receipt = first.body().get("result");
+        assertThat(receipt.get("accepted").asInt()).isEqualTo(2);
+        assertThat(receipt.get("rejected").findValuesAsText("itemId")).as("every fault of every refused item")
+                .containsOnly("P-TEL-2", "P-NOBODY").contains("P-TEL-2", "P-NOBODY");
+        assertThat(receipt.get("duplicate").asBoolean()).isFalse();
+        assertThat(receipt.get("merkleRoot").asText()).hasSize(64);
+        assertThat(events()).as("one event for the whole batch").isEqualTo(before + 1);
+
+        Answer again = client.send(batch, platform.keyId(), platform.key());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("result").get("duplicate").asBoolean()).isTrue();
+        assertThat(again.body().get("result").get("merkleRoot").asText()).isEqualTo(receipt.get("merkleRoot").asText());
+        assertThat(events()).as("a re-sent batch changes nothing").isEqualTo(before + 1);
+
+        Answer read = client.signedGet("/api/v1/telemetry/batches/TB-IT-1", platform.keyId(), platform.key());
+        assertThat(read.status()).as("%s", read.body()).isEqualTo(200);
+        assertThat(read.body().get("accepted").asInt()).isEqualTo(2);
+        Answer foreign = client.signedGet("/api/v1/telemetry/batches/TB-IT-1", otherPlatform.keyId(), otherPlatform.key());
+        assertThat(foreign.status()).as("another operator cannot read the batch").isEqualTo(404);
+    }
+
+    @Test
+    void anotherOperatorsPlatformCannotPushTelemetryForPilesItDoesNotOwn() {
+        long before = events();
+        Answer a = client.send(new ReportPowerReadingsCommand(new TelemetryBatchId("TB-IT-FOREIGN"), new OperatorId("OP-TEL-A"),
+                lastInterval(), List.of(reading("P-TEL-1", "1.000"))), otherPlatform.keyId(), otherPlatform.key());
+        assertThat(a.status()).isEqualTo(403);
+        assertThat(a.code()).isEqualTo("ICC-SCOPE-OPERATOR");
+        Answer b = client.send(new ReportPowerReadingsCommand(new TelemetryBatchId("TB-IT-FOREIGN2"), new OperatorId("OP-TEL-B"),
+                lastInterval(), List.of(reading("P-TEL-1", "1.000"))), otherPlatform.keyId(), otherPlatform.key());
+        assertThat(b.status()).as("%s", b.body()).isEqualTo(200);
+        assertThat(b.body().get("result").get("accepted").asInt()).isZero();
+        assertThat(b.body().get("result").get("rejected").get(0).get("messageEn").asText()).isNotBlank();
+        assertThat(events()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aFutureIntervalIsRefusedAsAWholeWithAClearProblemAndNoEvent() {
+        long before = events();
+        Answer a = client.send(new ReportPowerReadingsCommand(new TelemetryBatchId("TB-IT-FUTURE"), new OperatorId("OP-TEL-A"),
+                lastInterval().plus(Duration.ofHours(2)), List.of(reading("P-TEL-1", "1.000"))), platform.keyId(), platform.key());
+        assertThat(a.status()).as("%s", a.body()).isBetween(400, 422);
+        assertThat(a.body().get("messageZh").asText()).isNotBlank();
+        assertThat(a.body().get("field").asText()).contains("intervalStart");
+        assertThat(events()).isEqualTo(before);
+    }
+}
