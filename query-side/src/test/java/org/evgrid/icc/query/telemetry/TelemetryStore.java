@@ -83,7 +83,7 @@ final class TelemetryStore implements AutoCloseable {
 
     /** Replaces a collection's content by the given documents. */
     void restore(String collection, Map<String, Document> docs) {
-        database.getCollection(collection).drop();
+        database.getCollection(collection).deleteMany(new Document());
         if (!docs.isEmpty()) {
             database.getCollection(collection).insertMany(new ArrayList<>(docs.values()));
         }
