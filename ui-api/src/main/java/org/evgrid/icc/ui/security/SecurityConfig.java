@@ -31,6 +31,8 @@ public class SecurityConfig {
     private static final String[] DECLARATION_READERS = {"OPERATOR_PLATFORM", "TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR",
         "AUDITOR"};
     private static final String[] FORECAST_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR", "CENTER_SERVICE"};
+    private static final String[] TELEMETRY_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR",
+        "ARCHIVE_MANAGER", "OPERATOR_PLATFORM", "CENTER_SERVICE"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -71,6 +73,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/forecasts", "/api/v1/forecasts/**").hasAnyRole(FORECAST_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/**").hasAnyRole(TELEMETRY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .anyRequest().denyAll());
