@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 public class ProcessingConfig {
 
     /** Tracking processors that write to MongoDB. */
-    static final String[] MONGO_PROCESSORS = {"ledger", "archive-projection", "declaration-projection", "forecast-projection"};
+    static final String[] MONGO_PROCESSORS = {"ledger", "archive-projection", "declaration-projection", "forecast-projection",
+        "telemetry-rollups"};
     /**
      * Tracking processors that send commands (each event in its own unit of work); a refusal is logged by the handler,
      * never retried forever.

@@ -1,5 +1,6 @@
 package org.evgrid.icc.ui.security;
 
+import jakarta.servlet.DispatcherType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +64,8 @@ public class SecurityConfig {
                                 "您的角色无权访问此功能", "Your role may not use this function",
                                 "Ask the system administrator for a role that may, or use an account that has it", null))))
                 .authorizeHttpRequests(a -> a
+                        // the async dispatch of a stream (SSE) continues a request already authorised on its way in
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("SECURITY_OPERATOR", "SYSTEM_ADMIN")
