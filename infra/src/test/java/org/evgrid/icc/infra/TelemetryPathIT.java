@@ -1,6 +1,7 @@
 package org.evgrid.icc.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -8,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +66,8 @@ class TelemetryPathIT {
     private CenterClient client;
     private static Party platform;
     private static Party otherPlatform;
+    private static Party auditor;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private static Path tempDir() {
         try {
@@ -80,6 +86,7 @@ class TelemetryPathIT {
                 Party archivist = world.keyWithRole("key-archivist-tel", Role.ARCHIVE_MANAGER, SignatureAlgorithm.SM2_SM3);
                 platform = world.operator(archivist, "OP-TEL-A", TestWorld.creditCode("91320100MA1TELAA1"));
                 otherPlatform = world.operator(archivist, "OP-TEL-B", TestWorld.creditCode("91320100MA1TELBB1"));
+                auditor = world.keyWithRole("key-auditor-tel", Role.AUDITOR, SignatureAlgorithm.ECDSA_P256);
                 world.station(platform, "OP-TEL-A", "ST-TEL-A1");
                 for (int i = 1; i <= 3; i++) {
                     Answer a = client.send(new RegisterPileCommand(new OperatorId("OP-TEL-A"), new PileId("P-TEL-" + i), new StationId("ST-TEL-A1"),
@@ -132,6 +139,52 @@ class TelemetryPathIT {
         assertThat(read.body().get("accepted").asInt()).isEqualTo(2);
         Answer foreign = client.signedGet("/api/v1/telemetry/batches/TB-IT-1", otherPlatform.keyId(), otherPlatform.key());
         assertThat(foreign.status()).as("another operator cannot read the batch").isEqualTo(404);
+    }
+
+    @Test
+    void rollUpsFollowTheBatchesCorrectionsReplaceTheLatestValueAndTheLedgerCoversLargeBatches() {
+        Instant interval = lastInterval().minus(Duration.ofMinutes(30));
+        String day = LocalDate.ofInstant(interval, SHANGHAI).toString();
+        List<PowerReading> readings = new ArrayList<>(List.of(reading("P-TEL-1", "6.000"), reading("P-TEL-3", "2.000")));
+        for (int i = 0; i < 60; i++) {
+            readings.add(reading("P-UNKNOWN-" + i, "1.000"));
+        }
+        Answer first = client.send(new ReportPowerReadingsCommand(new TelemetryBatchId("TB-IT-ROLL-1"), new OperatorId("OP-TEL-A"), interval,
+                readings), platform.keyId(), platform.key());
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(200);
+        assertThat(first.body().get("result").get("accepted").asInt()).isEqualTo(2);
+        String curve = "/api/v1/telemetry/load-curve?dim=OPERATOR&key=OP-TEL-A&from=" + day + "&to=" + day + "&resolution=5";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kwAt(client.signedGet(curve, platform.keyId(), platform.key()),
+                interval)).isEqualByComparingTo("8.000"));
+
+        Answer correction = client.send(new ReportPowerReadingsCommand(new TelemetryBatchId("TB-IT-ROLL-2"), new OperatorId("OP-TEL-A"),
+                interval, List.of(reading("P-TEL-1", "4.500"))), platform.keyId(), platform.key());
+        assertThat(correction.status()).as("%s", correction.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kwAt(client.signedGet(curve, platform.keyId(), platform.key()),
+                interval)).as("the correction replaces the pile's value, it is not added").isEqualByComparingTo("6.500"));
+        Answer history = client.signedGet("/api/v1/telemetry/piles/P-TEL-1/days/" + day, platform.keyId(), platform.key());
+        assertThat(history.status()).as("%s", history.body()).isEqualTo(200);
+        assertThat(history.body().get("superseded").findValuesAsText("batchId")).contains("TB-IT-ROLL-1");
+        assertThat(history.body().get("latest").findValuesAsText("batchId")).contains("TB-IT-ROLL-2");
+        Answer foreign = client.signedGet(curve, otherPlatform.keyId(), otherPlatform.key());
+        assertThat(foreign.status()).as("another operator cannot read this operator's curve").isEqualTo(403);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer verify = client.signedGet("/api/v1/ledger/verify", auditor.keyId(), auditor.key());
+            assertThat(verify.body().get("intact").asBoolean()).as("%s", verify.body()).isTrue();
+            assertThat(verify.body().get("headSeq").asLong() + 1).as("every event chained, the large batch's envelope included")
+                    .isEqualTo(events());
+        });
+    }
+
+    private static BigDecimal kwAt(Answer curve, Instant start) {
+        assertThat(curve.status()).as("%s", curve.body()).isEqualTo(200);
+        for (JsonNode p : curve.body().get("points")) {
+            if (Instant.parse(p.get("start").asText()).equals(start)) {
+                return p.get("avgKw").isNull() ? BigDecimal.ZERO : p.get("avgKw").decimalValue();
+            }
+        }
+        throw new AssertionError("no point at " + start + " in " + curve.body());
     }
 
     @Test
