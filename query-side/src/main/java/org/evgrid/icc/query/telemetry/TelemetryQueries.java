@@ -154,9 +154,8 @@ public class TelemetryQueries {
         for (LocalDate day : days) {
             ids.put(dimension == null ? Slots.pileDayId(key, day) : Slots.aggDayId(dimension, key, day), day);
         }
-        String collection = dimension == null ? TelemetryCollections.PILE_DAYS : TelemetryCollections.AGG_DAYS;
         Map<LocalDate, long[][]> values = new HashMap<>();
-        for (Document doc : byIds(collection, ids.keySet())) {
+        for (Document doc : dimension == null ? pileDays(ids.keySet()) : byIds(TelemetryCollections.AGG_DAYS, ids.keySet())) {
             LocalDate day = ids.get(doc.getString("_id"));
             long[][] v = new long[3][Slots.PER_DAY];
             if (dimension == null) {
@@ -344,8 +343,7 @@ public class TelemetryQueries {
         }
         checkKey(query.viewer(), null, query.pileId().value());
         LocalDate day = query.day();
-        Document doc = database.getCollection(TelemetryCollections.PILE_DAYS)
-                .find(Filters.eq("_id", Slots.pileDayId(query.pileId().value(), day))).first();
+        Document doc = pileDays(List.of(Slots.pileDayId(query.pileId().value(), day))).stream().findFirst().orElse(null);
         List<PileSlotView> latest = new ArrayList<>();
         List<PileSlotView> superseded = new ArrayList<>();
         Set<Integer> present = new HashSet<>();
@@ -443,7 +441,7 @@ public class TelemetryQueries {
         page.forEach(p -> ids.put(Slots.pileDayId(p, query.day()), p));
         Map<String, Integer> present = new HashMap<>();
         int elapsed = Slots.elapsed(query.day(), clock.instant());
-        for (Document doc : byIds(TelemetryCollections.PILE_DAYS, ids.keySet())) {
+        for (Document doc : pileDays(ids.keySet())) {
             Document s = doc.get("s", Document.class);
             int count = 0;
             if (s != null) {
@@ -516,6 +514,46 @@ public class TelemetryQueries {
             days.add(d);
         }
         return days;
+    }
+
+    /**
+     * Pile-day documents ({@code tpd|pile|day}) as one document each: the day document (energy, orders) with the power
+     * slots ({@code s}) and superseded power versions ({@code h}) of its 24 hour documents merged in. Days with no
+     * document at all are left out.
+     */
+    private List<Document> pileDays(Collection<String> dayIds) {
+        List<String> ids = new ArrayList<>(dayIds);
+        for (String dayId : dayIds) {
+            for (int h = 0; h < Slots.HOURS; h++) {
+                ids.add(dayId + "|" + String.format("%02d", h));
+            }
+        }
+        Map<String, Document> merged = new HashMap<>();
+        Map<String, Document> slots = new HashMap<>();
+        Map<String, List<Document>> superseded = new HashMap<>();
+        for (Document doc : byIds(TelemetryCollections.PILE_DAYS, ids)) {
+            String id = doc.getString("_id");
+            String dayId = id.chars().filter(c -> c == '|').count() == 3 ? id.substring(0, id.lastIndexOf('|')) : id;
+            Document target = merged.computeIfAbsent(dayId, k -> new Document("_id", k));
+            for (Map.Entry<String, Object> e : doc.entrySet()) {
+                if (e.getKey().equals("s")) {
+                    slots.computeIfAbsent(dayId, k -> new Document()).putAll((Document) e.getValue());
+                } else if (e.getKey().equals("h")) {
+                    superseded.computeIfAbsent(dayId, k -> new ArrayList<>()).addAll(doc.getList("h", Document.class));
+                } else if (!e.getKey().equals("_id")) {
+                    target.putIfAbsent(e.getKey(), e.getValue());
+                }
+            }
+        }
+        merged.forEach((dayId, doc) -> {
+            if (slots.containsKey(dayId)) {
+                doc.put("s", slots.get(dayId));
+            }
+            if (superseded.containsKey(dayId)) {
+                doc.put("h", superseded.get(dayId));
+            }
+        });
+        return new ArrayList<>(merged.values());
     }
 
     private List<Document> byIds(String collection, Collection<String> ids) {

@@ -85,7 +85,7 @@ class TelemetryRollupProjectionTest {
         Document opa = aggDay("OPERATOR", "OPA");
         assertThat(at(opa, "w", 10)).isEqualTo(7000);
         assertThat(at(opa, "r", 10)).isEqualTo(2);
-        Document pileDay = doc(TelemetryCollections.PILE_DAYS, "tpd|P1|20261126");
+        Document pileDay = doc(TelemetryCollections.PILE_DAYS, "tpd|P1|20261126|00");
         assertThat(pileDay.get("s", Document.class).get("10", Document.class).getLong("a")).isEqualTo(5000);
         List<Document> history = pileDay.getList("h", Document.class);
         assertThat(history).hasSize(1);
@@ -103,7 +103,7 @@ class TelemetryRollupProjectionTest {
 
         assertThat(at(aggDay("OPERATOR", "OPA"), "w", 10)).isEqualTo(5000);
         assertThat(at(aggDay("OPERATOR", "OPA"), "r", 10)).isEqualTo(1);
-        assertThat(doc(TelemetryCollections.PILE_DAYS, "tpd|P1|20261126").getList("h", Document.class)).hasSize(1);
+        assertThat(doc(TelemetryCollections.PILE_DAYS, "tpd|P1|20261126|00").getList("h", Document.class)).hasSize(1);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.archive.PileDimension;
 import org.evgrid.icc.coreapi.telemetry.ConnectorStatus;
@@ -171,7 +172,7 @@ public final class RollupBatch {
         List<String> piles = column(readings, "pile");
         Map<String, Integer> lastIndex = lastIndexByKey(piles);
         dims.load(lastIndex.keySet());
-        prefetchPileDays(lastIndex.keySet(), day);
+        prefetchPileDocs(lastIndex.keySet(), pile -> Slots.pileHourId(pile, day, slot));
         List<Object> avg = column(readings, "avgW");
         List<Object> max = column(readings, "maxW");
         List<String> status = column(readings, "st");
@@ -185,7 +186,8 @@ public final class RollupBatch {
             Document version = new Document("a", Units.asLong(avg.get(i))).append("m", Units.asLong(max.get(i)))
                     .append("st", status.get(i)).append("q", quality.get(i)).append("b", batch)
                     .append("u", pd == null ? null : pd.unitId());
-            Step step = version(pileDay(pile, day, operator), "s", field, "h", "slot", slot, version, batch);
+            Step step = version(pileDoc(Slots.pileHourId(pile, day, slot), pile, day, operator), "s", field, "h", "slot", slot, version,
+                    batch);
             contribute(deltas, pd, operator, day, step, v -> powerContribution(v, field));
         }
         applyDeltas(deltas, batch);
@@ -306,15 +308,22 @@ public final class RollupBatch {
     }
 
     private Document pileDay(String pile, LocalDate day, String operator) {
-        String id = Slots.pileDayId(pile, day);
+        return pileDoc(Slots.pileDayId(pile, day), pile, day, operator);
+    }
+
+    private Document pileDoc(String id, String pile, LocalDate day, String operator) {
         return pileDays.computeIfAbsent(id, key -> new Document("_id", key).append("pile", pile).append("day", Slots.dayKey(day))
                 .append("op", operator));
     }
 
     private void prefetchPileDays(Collection<String> piles, LocalDate day) {
+        prefetchPileDocs(piles, pile -> Slots.pileDayId(pile, day));
+    }
+
+    private void prefetchPileDocs(Collection<String> piles, Function<String, String> idOf) {
         List<String> ids = new ArrayList<>();
         for (String pile : piles) {
-            String id = Slots.pileDayId(pile, day);
+            String id = idOf.apply(pile);
             if (!pileDays.containsKey(id)) {
                 ids.add(id);
             }

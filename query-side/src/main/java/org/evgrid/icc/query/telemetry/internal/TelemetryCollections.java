@@ -7,7 +7,7 @@ public final class TelemetryCollections {
     public static final String READINGS = "tel_readings";
     /** The roll-ups' own copy of each pile's dimensions, {@code _id} = pile id. */
     public static final String PILE_DIMS = "tel_pile_dims";
-    /** One pile's day, {@code tpd|<pileId>|<yyyyMMdd>}. */
+    /** One pile's day ({@code tpd|<pileId>|<yyyyMMdd>}: energy, orders) and hours ({@code …|<HH>}: power slots). */
     public static final String PILE_DAYS = "tel_pile_days";
     /** One dimension key's day, {@code tad|<DIMENSION>|<key>|<yyyyMMdd>}. */
     public static final String AGG_DAYS = "tel_agg_days";
