@@ -9,12 +9,16 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.evgrid.icc.ledger.chain.internal.GlobalIndexTracker;
 
 /**
  * Reads events for verification from an Axon event store ({@code EventStore} or any streamable source) whose tokens
@@ -43,7 +47,22 @@ public final class StreamableLedgerEventSource implements LedgerEventSource {
         }
         TrackingToken start = globalIndexExclusive < 0 ? null : tokenAfter(headToken, globalIndexExclusive);
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(start);
-        return StreamSupport.stream(new UpToHead(stream, headIndex), false).onClose(stream::close);
+        GlobalIndexTracker tracker = new GlobalIndexTracker(start instanceof GapAwareTrackingToken gapAware ? gapAware : null);
+        return StreamSupport.stream(new UpToHead(stream, headIndex), false).onClose(stream::close)
+                .map(event -> withOwnIndex(event, tracker));
+    }
+
+    /**
+     * The event with a token that names its own global index. A gap-aware token's position is the highest index seen
+     * so far, which is not the index of an event that fills an earlier gap (a transaction that committed late); read
+     * in that order, two events would claim the same position.
+     */
+    private static TrackedEventMessage<?> withOwnIndex(TrackedEventMessage<?> event, GlobalIndexTracker tracker) {
+        TrackingToken own = new GlobalSequenceTrackingToken(tracker.resolve(event.trackingToken()));
+        if (event instanceof DomainEventMessage<?> domain) {
+            return new GenericTrackedDomainEventMessage<>(own, domain);
+        }
+        return new GenericTrackedEventMessage<>(own, event);
     }
 
     private static long position(TrackingToken token) {

@@ -9,20 +9,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -122,6 +129,81 @@ class LedgerJdbcGapIT {
         assertThat(view.intact()).as(view.reason()).isTrue();
         assertThat(view.checked()).isEqualTo(6);
         assertThat(view.checkpointsVerified()).isEqualTo(1);
+    }
+
+    @Test
+    void verificationReadingLiveTokensWithGapsStillMatchesEachEventToItsOwnIndex() throws SQLException {
+        appendAt(1);
+        appendAt(2);
+        appendAt(4);
+        appendAt(5);
+        List<TrackedEventMessage<?>> live = new ArrayList<>(readAfter(null));
+        appendAt(3);
+        appendAt(6);
+        live.addAll(readAfter(live.get(live.size() - 1).trackingToken()));
+        LedgerFixture.deliver(fx.projection, live);
+
+        // the event store's shared producer hands a reader the tokens it saw live: evt-3's token still says 5
+        LedgerVerificationView view = fx.verifierOver(new StreamableLedgerEventSource(new Replaying(live)))
+                .handle(new VerifyLedgerQuery(0, Long.MAX_VALUE));
+
+        assertThat(view.intact()).as(view.reason()).isTrue();
+        assertThat(view.checked()).isEqualTo(6);
+    }
+
+    /** A message source that replays events with the tokens they were first delivered with. */
+    private record Replaying(List<TrackedEventMessage<?>> events) implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
+            long after = from == null ? -1 : from.position().orElse(-1);
+            Iterator<TrackedEventMessage<?>> it = events.stream()
+                    .filter(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex() > after
+                            || ((GapAwareTrackingToken) e.trackingToken()).getGaps().stream().anyMatch(g -> g > after))
+                    .iterator();
+            return new BlockingStream<>() {
+                private TrackedEventMessage<?> next;
+
+                @Override
+                public Optional<TrackedEventMessage<?>> peek() {
+                    if (next == null && it.hasNext()) {
+                        next = it.next();
+                    }
+                    return Optional.ofNullable(next);
+                }
+
+                @Override
+                public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+                    return peek().isPresent();
+                }
+
+                @Override
+                public TrackedEventMessage<?> nextAvailable() {
+                    TrackedEventMessage<?> result = peek().orElseThrow();
+                    next = null;
+                    return result;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return null;
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return events.get(events.size() - 1).trackingToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            return null;
+        }
     }
 
     @Test
