@@ -81,8 +81,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * client threads, on the embedded store; in the same run the same readings written with the raw MongoDB driver into
  * the same store, once as one document per batch (the {@code tel_readings} bucket layout) and once as one document
  * per reading. Setup (registering the piles through the bulk {@code ImportPiles} path) is timed and reported, not
- * part of the measurement. "P3" (statistics queries over the pre-aggregated roll-ups) is a hook to fill in once the
- * roll-ups exist.
+ * part of the measurement. "P3" (statistics queries over the pre-aggregated roll-ups) is its own mode,
+ * {@link StatisticsBenchmark}.
  *
  * <p>Arguments: {@code --piles N --batch N --threads N --dir PATH}. Run: {@code java -jar icc-bench.jar telemetry ...}.
  */
@@ -337,14 +337,9 @@ public final class TelemetryBenchmark {
 
     // ---- P3 ----
 
-    /**
-     * P3: statistics queries (load curves, daily energy by dimension) over the pre-aggregated roll-up documents.
-     * TODO(P3): once the roll-ups (query-side telemetry) exist, ingest a day of intervals here (288 × the batches above),
-     * wait until the roll-up processor has caught up, then time FindLoadCurveQuery for an operator, a dispatch area and
-     * a single pile at 5/15/60-minute resolution through the QueryGateway and over REST, and report queries/s and p95.
-     */
+    /** P3 (statistics queries over the roll-ups) is its own mode: {@link StatisticsBenchmark}. */
     private void measureStatistics(ConfigurableApplicationContext ctx) {
-        results.put("P3 statistics queries over roll-ups", "not measured yet (roll-ups not built; see TODO in TelemetryBenchmark)");
+        results.put("P3 statistics queries over roll-ups", "measured by its own mode: java -jar icc-bench.jar statistics (docs/benchmarks.md)");
     }
 
     // ---- support ----
