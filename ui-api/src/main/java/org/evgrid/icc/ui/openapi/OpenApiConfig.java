@@ -81,6 +81,7 @@ public class OpenApiConfig {
                 catalogue.put(name, Map.of("payloadSchema", "#/components/schemas/" + type.getSimpleName(), "signedBy", roles));
             });
             openApi.addExtension("x-icc-commands", catalogue);
+            FieldDocs.describe(openApi);
         };
     }
 }

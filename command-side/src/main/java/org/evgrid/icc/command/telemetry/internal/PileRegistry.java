@@ -245,9 +245,7 @@ public class PileRegistry implements PileDirectory {
                 watts(event.minPowerKw()), watts(event.maxDischargeKw()), event.connectorCount(), false);
         Document entry = new Document("id", pile.pileId()).append("t", pile.type().name()).append("rw", pile.ratedW())
                 .append("mw", pile.minW()).append("dw", pile.maxDischargeW()).append("cc", pile.connectors()).append("dec", false);
-        write(registry, new UpdateOneModel<>(Filters.eq("_id", bucketId(operatorId, pile.pileId())),
-                Updates.combine(Updates.set("op", operatorId), Updates.set("piles." + key(pile.pileId()), entry)),
-                new UpdateOptions().upsert(true)), () -> cached(operatorId, pile));
+        setInBucket(operatorId, pile.pileId(), new Document("piles." + key(pile.pileId()), entry), () -> cached(operatorId, pile));
         write(owners, new UpdateOneModel<>(Filters.eq("_id", pile.pileId()), Updates.set("op", operatorId),
                 new UpdateOptions().upsert(true)), null);
     }
@@ -260,9 +258,8 @@ public class PileRegistry implements PileDirectory {
         long minW = watts(event.minPowerKw());
         long dischargeW = watts(event.maxDischargeKw());
         String path = "piles." + key(pileId) + ".";
-        write(registry, new UpdateOneModel<>(Filters.eq("_id", bucketId(operatorId, pileId)), Updates.combine(
-                Updates.set(path + "rw", ratedW), Updates.set(path + "mw", minW), Updates.set(path + "dw", dischargeW),
-                Updates.set(path + "cc", event.connectorCount()))), () -> cachedChange(operatorId, pileId,
+        setInBucket(operatorId, pileId, new Document(path + "rw", ratedW).append(path + "mw", minW).append(path + "dw", dischargeW)
+                .append(path + "cc", event.connectorCount()), () -> cachedChange(operatorId, pileId,
                     p -> new RegisteredPile(pileId, operatorId, p.type(), ratedW, minW, dischargeW, event.connectorCount(), p.decommissioned())));
     }
 
@@ -270,8 +267,7 @@ public class PileRegistry implements PileDirectory {
     void on(PileDecommissionedEvent event) {
         String operatorId = event.operatorId().value();
         String pileId = event.pileId().value();
-        write(registry, new UpdateOneModel<>(Filters.eq("_id", bucketId(operatorId, pileId)),
-                Updates.set("piles." + key(pileId) + ".dec", true)), () -> cachedChange(operatorId, pileId,
+        setInBucket(operatorId, pileId, new Document("piles." + key(pileId) + ".dec", true), () -> cachedChange(operatorId, pileId,
                     p -> new RegisteredPile(pileId, operatorId, p.type(), p.ratedW(), p.minW(), p.maxDischargeW(), p.connectors(), true)));
     }
 
@@ -292,7 +288,66 @@ public class PileRegistry implements PileDirectory {
         });
     }
 
-    private record Writes(Map<MongoCollection<Document>, List<WriteModel<Document>>> models, List<Runnable> cacheChanges) {
+    private record Writes(Map<MongoCollection<Document>, List<WriteModel<Document>>> models, Map<String, Document> bucketSets,
+                          List<Runnable> cacheChanges) {
+    }
+
+    /**
+     * Buffers {@code $set}s on a pile's bucket document; all of a command's sets on one bucket become one update. The
+     * store rewrites a whole document per update, so a 1,000-pile import written pile by pile rewrote each bucket
+     * (hundreds of KB for a large operator) about 16 times: registering 300,000 piles slowed to ~265 piles/s.
+     */
+    private void setInBucket(String operatorId, String pileId, Document sets, Runnable cacheChange) {
+        String bucket = bucketId(operatorId, pileId);
+        if (!CurrentUnitOfWork.isStarted()) {
+            registry.updateOne(Filters.eq("_id", bucket), new Document("$set", new Document(sets).append("op", operatorId)),
+                    new UpdateOptions().upsert(true));
+            if (cacheChange != null) {
+                cacheChange.run();
+            }
+            return;
+        }
+        Writes writes = buffer();
+        merge(writes.bucketSets().computeIfAbsent(bucket, b -> new Document("op", operatorId)), sets);
+        if (cacheChange != null) {
+            writes.cacheChanges().add(cacheChange);
+        }
+    }
+
+    /**
+     * Adds sets to a buffered {@code $set} document without conflicting paths: a field of a pile entry set in the
+     * same command as the whole entry goes into that entry; a whole entry replaces earlier sets of its fields.
+     */
+    private static void merge(Document buffered, Document sets) {
+        for (Map.Entry<String, Object> set : sets.entrySet()) {
+            String path = set.getKey();
+            int lastDot = path.lastIndexOf('.');
+            String parent = lastDot > "piles.".length() ? path.substring(0, lastDot) : null;
+            if (parent != null && buffered.get(parent) instanceof Document entry) {
+                entry.put(path.substring(lastDot + 1), set.getValue());
+            } else {
+                buffered.keySet().removeIf(k -> k.startsWith(path + "."));
+                buffered.put(path, set.getValue() instanceof Document d ? new Document(d) : set.getValue());
+            }
+        }
+    }
+
+    private Writes buffer() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(bufferKey, key -> {
+            Writes buffer = new Writes(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+            unitOfWork.onPrepareCommit(u -> {
+                if (!buffer.bucketSets().isEmpty()) {
+                    List<WriteModel<Document>> updates = new ArrayList<>();
+                    buffer.bucketSets().forEach((bucket, sets) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", bucket),
+                            new Document("$set", sets), new UpdateOptions().upsert(true))));
+                    registry.bulkWrite(updates, new BulkWriteOptions().ordered(true));
+                }
+                buffer.models().forEach((c, models) -> c.bulkWrite(models, new BulkWriteOptions().ordered(true)));
+            });
+            unitOfWork.root().afterCommit(u -> buffer.cacheChanges().forEach(Runnable::run));
+            return buffer;
+        });
     }
 
     /** Buffers a store write for one bulk write per collection, and applies the cache change once the command commits. */
@@ -304,14 +359,7 @@ public class PileRegistry implements PileDirectory {
             }
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        Writes writes = unitOfWork.getOrComputeResource(bufferKey, key -> {
-            Writes buffer = new Writes(new LinkedHashMap<>(), new ArrayList<>());
-            unitOfWork.onPrepareCommit(u -> buffer.models().forEach((c, models) ->
-                    c.bulkWrite(models, new BulkWriteOptions().ordered(true))));
-            unitOfWork.root().afterCommit(u -> buffer.cacheChanges().forEach(Runnable::run));
-            return buffer;
-        });
+        Writes writes = buffer();
         writes.models().computeIfAbsent(collection, c -> new ArrayList<>()).add(model);
         if (cacheChange != null) {
             writes.cacheChanges().add(cacheChange);
