@@ -88,7 +88,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class TelemetryBenchmark {
 
-    private static final OperatorId OPERATOR = new OperatorId("OP-TELBENCH");
+    /** Operators the piles are spread over (a deployment has many; one 300,000-pile operator is not realistic). */
+    private static final int OPERATORS = 10;
+    /** Cities (Jiangsu), districts per city and dispatch areas the stations are spread over. */
+    private static final String[] CITIES = {"320100", "320200", "320300", "320400", "320500", "320600", "320700", "320800"};
+    private static final int DISTRICTS_PER_CITY = 10;
+    private static final int AREAS = 8;
     private static final int PILES_PER_STATION = 1_000;
     private static final int IMPORT_BATCH = 1_000;
 
@@ -101,8 +106,7 @@ public final class TelemetryBenchmark {
     private int batch = 5_000;
     private int threads = 4;
     private Path dir;
-    private String platformKeyId;
-    private PrivateKey platformKey;
+    private final Map<OperatorId, TelemetrySender.PlatformKey> platforms = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -155,18 +159,26 @@ public final class TelemetryBenchmark {
         send(service, new RegisterSignerKeyCommand(new KeyId("telbench-archivist"), SignatureAlgorithm.SM2_SM3,
                 Crypto.toPem(archivist.getPublic()), "bench", Set.of(Role.ARCHIVE_MANAGER), null, DataScope.HEADQUARTERS),
                 "admin-bootstrap", admin);
-        KeyPair platform = Crypto.generateKeyPair(SignatureAlgorithm.SM2_SM3);
-        platformKeyId = "telbench-platform";
-        platformKey = platform.getPrivate();
-        send(service, new RegisterOperatorCommand(OPERATOR, "遥测压测运营商", CreditCodes.withCheck("91320100MA1TELBE1"),
-                new Contact("压测", "025-0000-0000", null), new BigDecimal("0.85"),
-                List.of(new PublicKeySpec(new KeyId(platformKeyId), SignatureAlgorithm.SM2_SM3, Crypto.toPem(platform.getPublic())))),
-                "telbench-archivist", archivist.getPrivate());
+        int perOperator = (piles + OPERATORS - 1) / OPERATORS;
+        for (int o = 0; o < OPERATORS; o++) {
+            KeyPair platform = Crypto.generateKeyPair(SignatureAlgorithm.SM2_SM3);
+            String keyId = "telbench-platform-" + o;
+            OperatorId operator = operator(o);
+            send(service, new RegisterOperatorCommand(operator, "遥测压测运营商" + o, CreditCodes.withCheck(String.format("91320100MA1TELB%02d", o)),
+                    new Contact("压测", "025-0000-0000", null), new BigDecimal("0.85"),
+                    List.of(new PublicKeySpec(new KeyId(keyId), SignatureAlgorithm.SM2_SM3, Crypto.toPem(platform.getPublic())))),
+                    "telbench-archivist", archivist.getPrivate());
+            platforms.put(operator, new TelemetrySender.PlatformKey(keyId, platform.getPrivate()));
+        }
         int stations = (piles + PILES_PER_STATION - 1) / PILES_PER_STATION;
         for (int s = 0; s < stations; s++) {
-            send(service, new RegisterStationCommand(station(s), OPERATOR, "遥测压测站" + s, new Region("320000", "320100", "320102"),
-                    new GeoPoint(new BigDecimal("32.06"), new BigDecimal("118.79")), new DispatchAreaId("DA-JS-NJ")),
-                    platformKeyId, platformKey);
+            OperatorId operator = operator(s * PILES_PER_STATION / perOperator);
+            String city = CITIES[s % CITIES.length];
+            String district = city.substring(0, 4) + String.format("%02d", 1 + (s / CITIES.length) % DISTRICTS_PER_CITY);
+            TelemetrySender.PlatformKey key = platforms.get(operator);
+            send(service, new RegisterStationCommand(station(s), operator, "遥测压测站" + s, new Region("320000", city, district),
+                    new GeoPoint(new BigDecimal("32.06"), new BigDecimal("118.79")), new DispatchAreaId("DA-TELBENCH-" + s % AREAS)),
+                    key.keyId(), key.key());
         }
         List<PileSpec> specs = new ArrayList<>(piles);
         for (int i = 0; i < piles; i++) {
@@ -174,8 +186,12 @@ public final class TelemetryBenchmark {
         }
         long importStart = System.nanoTime();
         int imports = (piles + IMPORT_BATCH - 1) / IMPORT_BATCH;
-        runParallel(imports, n -> send(service, new ImportPilesCommand(new ImportBatchId("TELBENCH-" + n), OPERATOR,
-                specs.subList(n * IMPORT_BATCH, Math.min(piles, (n + 1) * IMPORT_BATCH))), platformKeyId, platformKey));
+        runParallel(imports, n -> {
+            OperatorId operator = operator(n * IMPORT_BATCH / perOperator);
+            TelemetrySender.PlatformKey key = platforms.get(operator);
+            send(service, new ImportPilesCommand(new ImportBatchId("TELBENCH-" + n), operator,
+                    specs.subList(n * IMPORT_BATCH, Math.min(piles, (n + 1) * IMPORT_BATCH))), key.keyId(), key.key());
+        });
         double importSeconds = (System.nanoTime() - importStart) / 1e9;
         double caughtUp = awaitCaughtUp(ctx);
         results.put(String.format("setup: %,d piles via %d ImportPiles commands, s", piles, imports), String.format("%.1f", importSeconds));
@@ -183,6 +199,15 @@ public final class TelemetryBenchmark {
         results.put("setup: total (keys, operator, " + stations + " stations, import, catch-up), s",
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return specs;
+    }
+
+    private static OperatorId operator(int o) {
+        return new OperatorId(String.format("OP-TELBENCH-%02d", o));
+    }
+
+    private OperatorId operatorOf(PileSpec pile) {
+        int s = Integer.parseInt(pile.stationId().value().substring("ST-TELBENCH-".length()));
+        return operator(s * PILES_PER_STATION / ((piles + OPERATORS - 1) / OPERATORS));
     }
 
     private static StationId station(int s) {
@@ -203,7 +228,7 @@ public final class TelemetryBenchmark {
     // ---- the interval ----
 
     private List<ReportPowerReadingsCommand> generate(List<PileSpec> specs) {
-        List<SimPile> simPiles = specs.stream().map(s -> SimPile.of(OPERATOR, s)).toList();
+        List<SimPile> simPiles = specs.stream().map(s -> SimPile.of(operatorOf(s), s)).toList();
         // No outages: every pile reports, so both paths write exactly `piles` readings.
         ChargingLoadSimulator sim = new ChargingLoadSimulator(simPiles, 20_261_126L, ChargingLoadSimulator.CHINA, OutageRates.NONE,
                 TouTariff.DEFAULT);
@@ -213,7 +238,7 @@ public final class TelemetryBenchmark {
         long start = System.nanoTime();
         IntervalFrame frame = sim.interval(interval, null);
         results.put(String.format("simulating one interval of %,d piles, s", piles), String.format("%.2f", (System.nanoTime() - start) / 1e9));
-        TelemetrySender sender = new TelemetrySender(simPiles, Map.of(OPERATOR, new TelemetrySender.PlatformKey(platformKeyId, platformKey)),
+        TelemetrySender sender = new TelemetrySender(simPiles, platforms,
                 e -> {
                     throw new UnsupportedOperationException("the harness posts the envelopes itself");
                 }, Clock.systemUTC(), ChargingLoadSimulator.CHINA, batch);
@@ -231,7 +256,8 @@ public final class TelemetryBenchmark {
         long start = System.nanoTime();
         List<String> bodies = new ArrayList<>(commands.size());
         for (ReportPowerReadingsCommand c : commands) {
-            bodies.add(Envelopes.toJsonText(signer.sign(c, platformKeyId, platformKey, Clock.systemUTC(), nonces)));
+            TelemetrySender.PlatformKey key = platforms.get(c.operatorId());
+            bodies.add(Envelopes.toJsonText(signer.sign(c, key.keyId(), key.key(), Clock.systemUTC(), nonces)));
         }
         results.put("signing " + commands.size() + " envelopes (client side, not measured), s",
                 String.format("%.2f", (System.nanoTime() - start) / 1e9));
