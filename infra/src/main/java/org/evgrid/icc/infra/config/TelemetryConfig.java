@@ -64,12 +64,17 @@ public class TelemetryConfig {
     @Order(0)
     void rebuildPileRegistryIfEmpty(ApplicationReadyEvent ready) {
         MongoDatabase db = ready.getApplicationContext().getBean(MongoDatabase.class);
-        if (db.getCollection(PileRegistry.COLLECTION).estimatedDocumentCount() > 0) {
+        if (db.getCollection(PileRegistry.COLLECTION).estimatedDocumentCount() > 0
+                || db.getCollection("arch_operators").estimatedDocumentCount() == 0) {
             return;
         }
-        long applied = ready.getApplicationContext().getBean(PileRegistry.class).rebuild(ready.getApplicationContext().getBean(EventStore.class));
-        if (applied > 0) {
+        try {
+            long applied = ready.getApplicationContext().getBean(PileRegistry.class)
+                    .rebuild(ready.getApplicationContext().getBean(EventStore.class));
             LOG.info("Rebuilt the pile registry from {} archive events", applied);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not rebuild the pile registry from the event store now ({}); telemetry of existing piles is "
+                    + "refused as unknown until it is rebuilt (restart when the event store is reachable)", e.getMessage());
         }
     }
 }
