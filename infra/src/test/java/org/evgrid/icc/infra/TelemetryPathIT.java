@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.evgrid.icc.coreapi.archive.OperatorId;
@@ -185,6 +190,29 @@ class TelemetryPathIT {
             }
         }
         throw new AssertionError("no point at " + start + " in " + curve.body());
+    }
+
+    @Test
+    void theLiveStreamPushesTheCurrentIntervalAgainWhenABatchArrives() throws Exception {
+        HttpResponse<Stream<String>> stream = client.http().send(client.signedGetRequest(
+                "/api/v1/telemetry/live?dim=OPERATOR&key=OP-TEL-A", platform.keyId(), platform.key()).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().filter(l -> l.startsWith("data:")).forEach(data::add), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(data.poll(30, TimeUnit.SECONDS)).as("the current interval at once").isNotNull();
+            Answer sent = client.send(new ReportPowerReadingsCommand(new TelemetryBatchId("TB-IT-LIVE"), new OperatorId("OP-TEL-A"),
+                    lastInterval(), List.of(reading("P-TEL-3", "1.500"))), platform.keyId(), platform.key());
+            assertThat(sent.status()).as("%s", sent.body()).isEqualTo(200);
+            String pushed = data.poll(60, TimeUnit.SECONDS);
+            assertThat(pushed).as("pushed again after the batch was rolled up").isNotNull().contains("OP-TEL-A");
+        } finally {
+            stream.body().close();
+        }
     }
 
     @Test

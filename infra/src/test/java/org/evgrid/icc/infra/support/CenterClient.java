@@ -71,12 +71,22 @@ public final class CenterClient {
 
     /** A GET signed with a key (machine client). */
     public Answer signedGet(String pathAndQuery, String keyId, PrivateKey key) {
+        return exchange(signedGetRequest(pathAndQuery, keyId, key));
+    }
+
+    /** The request of a signed GET, to send yourself (e.g. to read a stream). */
+    public HttpRequest.Builder signedGetRequest(String pathAndQuery, String keyId, PrivateKey key) {
         String timestamp = Clock.systemUTC().instant().toString();
         String nonce = nonces.get();
         byte[] input = SignedRequest.signingInput("GET", pathAndQuery, timestamp, nonce);
         String signature = Base64.getEncoder().encodeToString(Crypto.sign(Crypto.algorithmOf(key), key, input));
-        return exchange(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("X-ICC-Key-Id", keyId)
-                .header("X-ICC-Timestamp", timestamp).header("X-ICC-Nonce", nonce).header("X-ICC-Signature", signature).GET());
+        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("X-ICC-Key-Id", keyId)
+                .header("X-ICC-Timestamp", timestamp).header("X-ICC-Nonce", nonce).header("X-ICC-Signature", signature).GET();
+    }
+
+    /** The HTTP client, for streams. */
+    public HttpClient http() {
+        return http;
     }
 
     /** A GET as a console user (HTTP Basic), or anonymous when user is null. */

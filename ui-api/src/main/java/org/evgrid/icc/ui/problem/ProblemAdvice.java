@@ -1,5 +1,6 @@
 package org.evgrid.icc.ui.problem;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -51,8 +53,26 @@ public class ProblemAdvice {
     /** Handles every exception that reaches the MVC layer. */
     @ExceptionHandler(Throwable.class)
     public ResponseEntity<ProblemDetail> handle(Throwable failure) {
+        if (clientGone(failure)) {
+            // a client that left (e.g. closed a live stream) gets no answer and is no failure of ours
+            LOG.debug("Client disconnected: {}", failure.toString());
+            return null;
+        }
         ProblemDetail pd = toProblem(failure);
         return ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    private static boolean clientGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AsyncRequestNotUsableException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problem detail for a failure (also used by the security layer's entry points). */
