@@ -22,6 +22,7 @@ import com.mongodb.client.model.Filters;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.common.IccException;
@@ -73,7 +74,9 @@ public class LedgerVerifier {
     }
 
     /** Verifies {@code [fromSeq, toSeq]}; {@code toSeq} beyond the head is cut to the head. */
+    /** Re-reads every event and stored envelope of the range: minutes for a large ledger, hence its own time limit. */
     @QueryHandler
+    @MessageHandlerTimeout(timeoutMs = 600_000, warningThresholdMs = 60_000, warningIntervalMs = 60_000)
     public LedgerVerificationView handle(VerifyLedgerQuery query) {
         long from = query.fromSeq();
         if (from < 0) {

@@ -1,6 +1,7 @@
 package org.evgrid.icc.ui.ledger;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,6 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit ledger", description = "Hash chain over every stored event, checkpoints, verification, Merkle tree heads and "
         + "proofs, auditor export; signing keys")
 public class LedgerController {
+
+    /** How long a whole-ledger verification may take over HTTP (it re-reads every event and envelope; ~90 s per 36,000 telemetry entries). */
+    private static final Duration VERIFY_WAIT = Duration.ofMinutes(10);
 
     /** JSON Lines. */
     public static final String NDJSON = "application/x-ndjson";
@@ -119,7 +123,7 @@ public class LedgerController {
                     + "signatures, and reports the first broken link.")
     public LedgerVerificationView verify(@RequestParam(defaultValue = "0") @Min(0) long from,
                                          @RequestParam(defaultValue = "" + Long.MAX_VALUE) @Min(0) long to) {
-        return asker.ask(new VerifyLedgerQuery(from, to), LedgerVerificationView.class);
+        return asker.ask(new VerifyLedgerQuery(from, to), LedgerVerificationView.class, VERIFY_WAIT);
     }
 
     @GetMapping("/keys/{keyId}")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.common.AxonException;
 import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -162,6 +163,11 @@ public class ProblemAdvice {
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ICC-UNAVAILABLE", null, "事件存储或消息服务暂不可用，本次未做任何更改",
                     "The event store or message service is not reachable; nothing was changed", "Try again later; operations: check Axon Server",
                     null);
+        }
+        if (failure instanceof AxonTimeoutException) {
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ICC-TIMEOUT", null, "处理超时，已停止，本次未做任何更改",
+                    "The request took longer than allowed and was stopped; nothing was changed",
+                    "Try again later, or narrow the request (a smaller page or range)", null);
         }
         Throwable cause = failure.getCause();
         if (cause != null && cause != failure && !(failure instanceof AxonException)) {

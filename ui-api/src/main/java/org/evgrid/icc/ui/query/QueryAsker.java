@@ -1,11 +1,13 @@
 package org.evgrid.icc.ui.query;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.evgrid.icc.coreapi.common.ErrorCategory;
 import org.evgrid.icc.coreapi.common.IccException;
@@ -25,14 +27,22 @@ public class QueryAsker {
 
     /** The answer of a query, or the refusal its handler threw. */
     public <R> R ask(Object query, Class<R> type) {
+        return ask(query, type, Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+
+    /** The answer of a query that may take longer (e.g. verifying a large ledger), waited for at most {@code wait}. */
+    public <R> R ask(Object query, Class<R> type, Duration wait) {
         try {
-            R result = queryGateway.query(query, ResponseTypes.instanceOf(type)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            R result = queryGateway.query(query, ResponseTypes.instanceOf(type)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (result == null) {
                 throw IccException.notFound("ICC-NOT-FOUND", null, "未找到所查询的对象", "Nothing was found for this query",
                         "Check the identifiers in the request");
             }
             return result;
         } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof AxonTimeoutException) {
+                throw unavailable();
+            }
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -43,7 +53,8 @@ public class QueryAsker {
     }
 
     private static IccException unavailable() {
-        return new IccException("ICC-QUERY-TIMEOUT", ErrorCategory.UNAVAILABLE, null, "查询超时，请稍后重试或缩小查询范围",
-                "The query timed out; try again later or narrow it", "Narrow the query (smaller page, one key) or try again");
+        return new IccException("ICC-QUERY-TIMEOUT", ErrorCategory.UNAVAILABLE, null, "查询超时，请稍后重试或缩小查询范围（如分页、单个对象，或账本核验指定 from/to 区间）",
+                "The query timed out; try again later or narrow it",
+                "Narrow the query (a smaller page, one key, or for the ledger a range: from and to) or try again");
     }
 }
