@@ -173,9 +173,13 @@ class SignedCommandPathIT {
             assertThat(count.status()).as("%s", count.body()).isEqualTo(200);
             assertThat(count.body().get("total").asLong()).isGreaterThanOrEqualTo(1000);
         });
-        Answer page = client.signedGet("/api/v1/piles?by=OPERATOR&key=OP-IT-A&page=0&size=10&order=desc", platform.keyId(), platform.key());
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body().get("items")).hasSize(10);
+        // the read models are eventually consistent: the operator's listing may follow the station's count a moment later
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer page = client.signedGet("/api/v1/piles?by=OPERATOR&key=OP-IT-A&page=0&size=10&order=desc", platform.keyId(),
+                    platform.key());
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body().get("items")).hasSize(10);
+        });
     }
 
     @Test
