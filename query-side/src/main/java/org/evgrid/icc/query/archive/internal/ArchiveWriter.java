@@ -17,10 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.evgrid.icc.query.common.BatchScoped;
 
 /**
  * Collects the writes of one Axon batch and issues them as one ordered {@code bulkWrite} per collection when the
@@ -55,23 +53,7 @@ public final class ArchiveWriter {
      * flush at prepare-commit as a fallback; outside one, the writes are flushed at once.
      */
     public static void within(MongoDatabase database, Consumer<ArchiveWriter> work) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> current = CurrentUnitOfWork.get();
-            UnitOfWork<?> root = current.root();
-            ArchiveWriter writer = root.getOrComputeResource(RESOURCE_KEY, key -> {
-                ArchiveWriter created = new ArchiveWriter(database);
-                root.onPrepareCommit(uow -> created.flush());
-                return created;
-            });
-            work.accept(writer);
-            if (current instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
-                writer.flush();
-            }
-        } else {
-            ArchiveWriter writer = new ArchiveWriter(database);
-            work.accept(writer);
-            writer.flush();
-        }
+        BatchScoped.within(RESOURCE_KEY, () -> new ArchiveWriter(database), ArchiveWriter::flush, work);
     }
 
     /** A writer not bound to a unit of work; the caller flushes it (bulk loading). */

@@ -17,10 +17,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.evgrid.icc.query.common.BatchScoped;
 
 /**
  * The declaration projection's writes for one batch: documents are read by {@code _id} (once per batch), changed in
@@ -43,23 +41,7 @@ public final class DeclarationWriter {
 
     /** Runs {@code work} against the writer of the current batch (or a writer flushed at once outside a unit of work). */
     public static void within(MongoDatabase database, Consumer<DeclarationWriter> work) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> current = CurrentUnitOfWork.get();
-            UnitOfWork<?> root = current.root();
-            DeclarationWriter writer = root.getOrComputeResource(RESOURCE_KEY, key -> {
-                DeclarationWriter created = new DeclarationWriter(database);
-                root.onPrepareCommit(uow -> created.flush());
-                return created;
-            });
-            work.accept(writer);
-            if (current instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
-                writer.flush();
-            }
-        } else {
-            DeclarationWriter writer = new DeclarationWriter(database);
-            work.accept(writer);
-            writer.flush();
-        }
+        BatchScoped.within(RESOURCE_KEY, () -> new DeclarationWriter(database), DeclarationWriter::flush, work);
     }
 
     /** The document as it stands, if it exists. */
