@@ -2,14 +2,21 @@ package org.evgrid.icc.command.common;
 
 import java.util.Map;
 
+import org.evgrid.icc.coreapi.alarm.AlarmId;
 import org.evgrid.icc.coreapi.archive.AggregationUnitId;
 import org.evgrid.icc.coreapi.archive.ImportBatchId;
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.PileId;
 import org.evgrid.icc.coreapi.archive.StationId;
 import org.evgrid.icc.coreapi.common.Identifier;
+import org.evgrid.icc.coreapi.dispatch.DispatchPlanId;
+import org.evgrid.icc.coreapi.dr.DrEventId;
+import org.evgrid.icc.coreapi.dr.DrProgramId;
 import org.evgrid.icc.coreapi.forecast.ForecastId;
 import org.evgrid.icc.coreapi.forecast.ForecastRequestId;
+import org.evgrid.icc.coreapi.market.BidId;
+import org.evgrid.icc.coreapi.market.MarketNoticeId;
+import org.evgrid.icc.coreapi.market.MarketProductCode;
 import org.evgrid.icc.coreapi.security.KeyId;
 import org.evgrid.icc.coreapi.security.UserId;
 import org.evgrid.icc.coreapi.telemetry.TelemetryBatchId;
@@ -33,7 +40,14 @@ public final class StreamIds {
             Map.entry(AggregationUnitId.class, "unit"),
             Map.entry(TelemetryBatchId.class, "tbatch"),
             Map.entry(ForecastId.class, "forecast"),
-            Map.entry(ForecastRequestId.class, "forecast-request"));
+            Map.entry(ForecastRequestId.class, "forecast-request"),
+            Map.entry(MarketProductCode.class, "product"),
+            Map.entry(BidId.class, "bid"),
+            Map.entry(MarketNoticeId.class, "notice"),
+            Map.entry(DrProgramId.class, "dr-program"),
+            Map.entry(DrEventId.class, "dr-event"),
+            Map.entry(DispatchPlanId.class, "plan"),
+            Map.entry(AlarmId.class, "alarm"));
 
     private StreamIds() {
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.evgrid.icc.coreapi.alarm.AcknowledgeAlarmCommand;
 import org.evgrid.icc.coreapi.archive.AssignPilesToUnitCommand;
 import org.evgrid.icc.coreapi.archive.CreateAggregationUnitCommand;
 import org.evgrid.icc.coreapi.archive.DecommissionPileCommand;
@@ -22,8 +23,38 @@ import org.evgrid.icc.coreapi.archive.UpdateStationCommand;
 import org.evgrid.icc.coreapi.declaration.AmendDemandCommand;
 import org.evgrid.icc.coreapi.declaration.DeclareDemandCommand;
 import org.evgrid.icc.coreapi.declaration.WithdrawDemandCommand;
+import org.evgrid.icc.coreapi.dispatch.ApproveDispatchPlanCommand;
+import org.evgrid.icc.coreapi.dispatch.AssignDeviationCauseCommand;
+import org.evgrid.icc.coreapi.dispatch.CloseDeviationCommand;
+import org.evgrid.icc.coreapi.dispatch.CloseDispatchExecutionCommand;
+import org.evgrid.icc.coreapi.dispatch.IssueDispatchInstructionsCommand;
+import org.evgrid.icc.coreapi.dispatch.ProposeDispatchPlanCommand;
+import org.evgrid.icc.coreapi.dispatch.RecomputeDispatchPlanCommand;
+import org.evgrid.icc.coreapi.dispatch.RecordDeviationHandlingCommand;
+import org.evgrid.icc.coreapi.dispatch.RecordInstructionDeliveryFailureCommand;
+import org.evgrid.icc.coreapi.dispatch.RecordInstructionResponseCommand;
+import org.evgrid.icc.coreapi.dispatch.RecordInstructionTimeoutCommand;
+import org.evgrid.icc.coreapi.dispatch.RecordIntervalExecutionCommand;
+import org.evgrid.icc.coreapi.dispatch.RejectDispatchPlanCommand;
+import org.evgrid.icc.coreapi.dispatch.ReportInstructionResultCommand;
+import org.evgrid.icc.coreapi.dr.CancelDrEventCommand;
+import org.evgrid.icc.coreapi.dr.OptInDrEventCommand;
+import org.evgrid.icc.coreapi.dr.OptOutDrEventCommand;
+import org.evgrid.icc.coreapi.dr.PublishDrEventCommand;
+import org.evgrid.icc.coreapi.dr.RegisterDrProgramCommand;
+import org.evgrid.icc.coreapi.dr.ReportDrPerformanceCommand;
 import org.evgrid.icc.coreapi.forecast.PublishForecastCommand;
 import org.evgrid.icc.coreapi.forecast.RequestForecastCommand;
+import org.evgrid.icc.coreapi.market.AcknowledgeBidCommand;
+import org.evgrid.icc.coreapi.market.AmendBidCommand;
+import org.evgrid.icc.coreapi.market.DefineMarketProductCommand;
+import org.evgrid.icc.coreapi.market.DraftBidCommand;
+import org.evgrid.icc.coreapi.market.PublishMarketNoticeCommand;
+import org.evgrid.icc.coreapi.market.RecordBidDeliveryCommand;
+import org.evgrid.icc.coreapi.market.RecordClearingCommand;
+import org.evgrid.icc.coreapi.market.RetireMarketProductCommand;
+import org.evgrid.icc.coreapi.market.SubmitBidCommand;
+import org.evgrid.icc.coreapi.market.WithdrawBidCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportChargingOrdersCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportDailyEnergyCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportPileStatusChangesCommand;
@@ -50,6 +81,17 @@ public final class CommandTypes {
             ReportPileStatusChangesCommand.class,
             DeclareDemandCommand.class, AmendDemandCommand.class, WithdrawDemandCommand.class,
             PublishForecastCommand.class, RequestForecastCommand.class,
+            DefineMarketProductCommand.class, RetireMarketProductCommand.class,
+            DraftBidCommand.class, AmendBidCommand.class, SubmitBidCommand.class, WithdrawBidCommand.class,
+            RecordBidDeliveryCommand.class, AcknowledgeBidCommand.class, RecordClearingCommand.class, PublishMarketNoticeCommand.class,
+            RegisterDrProgramCommand.class, PublishDrEventCommand.class, CancelDrEventCommand.class,
+            OptInDrEventCommand.class, OptOutDrEventCommand.class, ReportDrPerformanceCommand.class,
+            ProposeDispatchPlanCommand.class, RecomputeDispatchPlanCommand.class, ApproveDispatchPlanCommand.class,
+            RejectDispatchPlanCommand.class, IssueDispatchInstructionsCommand.class, RecordInstructionResponseCommand.class,
+            RecordInstructionDeliveryFailureCommand.class, ReportInstructionResultCommand.class, RecordInstructionTimeoutCommand.class,
+            RecordIntervalExecutionCommand.class, AssignDeviationCauseCommand.class, RecordDeviationHandlingCommand.class,
+            CloseDeviationCommand.class, CloseDispatchExecutionCommand.class,
+            AcknowledgeAlarmCommand.class,
         }) {
             m.put(nameOf(c), c);
         }

@@ -1,0 +1,12 @@
+package org.evgrid.icc.coreapi.alarm;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.evgrid.icc.coreapi.security.Role;
+import org.evgrid.icc.coreapi.security.SignedBy;
+
+/** Acknowledges an alarm (R-6.2b) with a note; an alarm is acknowledged once. */
+@SignedBy({Role.DISPATCHER, Role.TRADER, Role.SETTLEMENT_CLERK})
+public record AcknowledgeAlarmCommand(
+        @TargetAggregateIdentifier AlarmId alarmId,
+        String note) {
+}
