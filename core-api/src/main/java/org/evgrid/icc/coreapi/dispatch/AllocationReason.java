@@ -14,6 +14,8 @@ public enum AllocationReason {
     V2G_DISCHARGE,
     /** Excluded: offline or not responding. */
     OFFLINE_EXCLUDED,
+    /** No charging session is expected on the pile in this interval: nothing to charge, 0 W. */
+    NO_SESSION_EXPECTED,
     /** The interval has no target; not controlled. */
     NO_TARGET,
     /** The target is below what sessions need; safety minimum kept. */
