@@ -15,12 +15,21 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.evgrid.icc.coreapi.alarm.AlarmId;
 import org.evgrid.icc.coreapi.archive.AggregationUnitId;
 import org.evgrid.icc.coreapi.archive.DispatchAreaId;
 import org.evgrid.icc.coreapi.archive.ImportBatchId;
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.PileId;
 import org.evgrid.icc.coreapi.archive.StationId;
+import org.evgrid.icc.coreapi.dispatch.DeviationId;
+import org.evgrid.icc.coreapi.dispatch.DispatchPlanId;
+import org.evgrid.icc.coreapi.dispatch.InstructionId;
+import org.evgrid.icc.coreapi.dr.DrEventId;
+import org.evgrid.icc.coreapi.dr.DrProgramId;
+import org.evgrid.icc.coreapi.market.BidId;
+import org.evgrid.icc.coreapi.market.MarketNoticeId;
+import org.evgrid.icc.coreapi.market.MarketProductCode;
 import org.evgrid.icc.coreapi.security.CommandTypes;
 import org.evgrid.icc.coreapi.security.KeyId;
 import org.evgrid.icc.coreapi.security.SignedBy;
@@ -43,6 +52,19 @@ public class OpenApiConfig {
             SpringDocUtils.getConfig().replaceWithSchema(id, new StringSchema().pattern("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
                     .description(id.getSimpleName()));
         }
+        // identifiers of the market, demand response, dispatch and alarm contexts, with their own lengths and forms
+        Map<Class<?>, String> more = new LinkedHashMap<>();
+        more.put(BidId.class, "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$");
+        more.put(MarketNoticeId.class, "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$");
+        more.put(MarketProductCode.class, "^[A-Z][A-Z0-9_]{1,31}$");
+        more.put(DrProgramId.class, "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$");
+        more.put(DrEventId.class, "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$");
+        more.put(DispatchPlanId.class, "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,159}$");
+        more.put(DeviationId.class, "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,159}~Q\\d{2}$");
+        more.put(InstructionId.class, "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,159}~[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$");
+        more.put(AlarmId.class, "^[A-Za-z0-9][A-Za-z0-9_.:~-]{0,239}$");
+        more.forEach((id, pattern) -> SpringDocUtils.getConfig().replaceWithSchema(id, new StringSchema().pattern(pattern)
+                .description(id.getSimpleName())));
     }
 
     @Bean

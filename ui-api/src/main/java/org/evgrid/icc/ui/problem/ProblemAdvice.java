@@ -1,9 +1,13 @@
 package org.evgrid.icc.ui.problem;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
@@ -126,8 +130,7 @@ public class ProblemAdvice {
         }
         if (failure instanceof MethodArgumentTypeMismatchException e) {
             return Problems.of(HttpStatus.BAD_REQUEST, "ICC-REQ-PARAM-INVALID", e.getName(), "请求参数“" + e.getName() + "”的值无法识别",
-                    "Request parameter '" + e.getName() + "' has a value that is not understood", "See the API documentation for the allowed values",
-                    null);
+                    "Request parameter '" + e.getName() + "' has a value that is not understood", fixOf(e.getRequiredType()), null);
         }
         if (failure instanceof HttpMediaTypeNotSupportedException) {
             return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "ICC-REQ-MEDIA-TYPE", null, "请求内容类型不受支持，应为 application/json",
@@ -183,6 +186,23 @@ public class ProblemAdvice {
                 "Try again later; if it persists, report the trace number", null);
         pd.setProperty("trace", trace);
         return pd;
+    }
+
+    /** How to correct a parameter of a type that did not parse: the date format, or the values of an enumeration. */
+    private static String fixOf(Class<?> type) {
+        if (type == LocalDate.class) {
+            return "Give a date as yyyy-MM-dd, e.g. 2026-12-01";
+        }
+        if (type == Instant.class) {
+            return "Give a UTC instant as yyyy-MM-ddTHH:mm:ssZ, e.g. 2026-12-01T00:00:00Z";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "Give a whole number";
+        }
+        if (type != null && type.isEnum()) {
+            return "Give one of: " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+        }
+        return "See the API documentation for the allowed values";
     }
 
     /** Whether the failure (or a cause) comes from the Axon Server connection: the store is not reachable. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.messaging.timeout.AxonTimeoutException;
@@ -32,11 +33,20 @@ public class QueryAsker {
 
     /** The answer of a query that may take longer (e.g. verifying a large ledger), waited for at most {@code wait}. */
     public <R> R ask(Object query, Class<R> type, Duration wait) {
+        return ask(query, type, wait, () -> IccException.notFound("ICC-NOT-FOUND", null, "未找到所查询的对象", "Nothing was found for this query",
+                "Check the identifiers in the request"));
+    }
+
+    /** The answer of a query for one object, or {@code whenNone}'s refusal (a 404 naming the object) if there is none. */
+    public <R> R ask(Object query, Class<R> type, Supplier<IccException> whenNone) {
+        return ask(query, type, Duration.ofSeconds(TIMEOUT_SECONDS), whenNone);
+    }
+
+    private <R> R ask(Object query, Class<R> type, Duration wait, Supplier<IccException> whenNone) {
         try {
             R result = queryGateway.query(query, ResponseTypes.instanceOf(type)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (result == null) {
-                throw IccException.notFound("ICC-NOT-FOUND", null, "未找到所查询的对象", "Nothing was found for this query",
-                        "Check the identifiers in the request");
+                throw whenNone.get();
             }
             return result;
         } catch (ExecutionException | CompletionException e) {

@@ -34,6 +34,12 @@ public class SecurityConfig {
     private static final String[] FORECAST_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR", "CENTER_SERVICE"};
     private static final String[] TELEMETRY_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR",
         "ARCHIVE_MANAGER", "OPERATOR_PLATFORM", "CENTER_SERVICE"};
+    private static final String[] MARKET_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE"};
+    private static final String[] DR_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE"};
+    /** Operator platforms read their own operator's part (the query handlers restrict it from the viewer). */
+    private static final String[] DISPATCH_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE",
+        "OPERATOR_PLATFORM"};
+    private static final String[] ALARM_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -77,6 +83,10 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/forecasts", "/api/v1/forecasts/**").hasAnyRole(FORECAST_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/**").hasAnyRole(TELEMETRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/market", "/api/v1/market/**").hasAnyRole(MARKET_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dr", "/api/v1/dr/**").hasAnyRole(DR_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dispatch", "/api/v1/dispatch/**").hasAnyRole(DISPATCH_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/alarms", "/api/v1/alarms/**").hasAnyRole(ALARM_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .anyRequest().denyAll());
