@@ -39,13 +39,21 @@ public final class CenterClient {
     private final EnvelopeSigner signer = new EnvelopeSigner();
     private final Supplier<String> nonces = EnvelopeSigner.randomNonces();
 
+    private final Clock clock;
+
     public CenterClient(String base) {
-        this.base = base;
+        this(base, Clock.systemUTC());
     }
 
-    /** Signs a command now. */
+    /** A client that signs at the given clock's time (for a center whose clock a test moves). */
+    public CenterClient(String base, Clock clock) {
+        this.base = base;
+        this.clock = clock;
+    }
+
+    /** Signs a command now (by this client's clock). */
     public SignedEnvelope sign(Object command, String keyId, PrivateKey key) {
-        return sign(command, keyId, key, Clock.systemUTC());
+        return sign(command, keyId, key, clock);
     }
 
     /** Signs a command at the given clock's time. */
@@ -76,7 +84,7 @@ public final class CenterClient {
 
     /** The request of a signed GET, to send yourself (e.g. to read a stream). */
     public HttpRequest.Builder signedGetRequest(String pathAndQuery, String keyId, PrivateKey key) {
-        String timestamp = Clock.systemUTC().instant().toString();
+        String timestamp = clock.instant().toString();
         String nonce = nonces.get();
         byte[] input = SignedRequest.signingInput("GET", pathAndQuery, timestamp, nonce);
         String signature = Base64.getEncoder().encodeToString(Crypto.sign(Crypto.algorithmOf(key), key, input));
