@@ -62,8 +62,8 @@ import org.evgrid.icc.coreapi.market.WithdrawBidCommand;
  * still SUBMITTED or ACCEPTED. A deadline firing before its time by the clock is scheduled again and does nothing else;
  * one that no longer applies changes nothing.
  *
- * <p>Deadlines carry the bid id as their payload (a plain string). The handlers take the {@link Clock}, the {@link DeadlineManager}, the {@link MarketProductLookup} and
- * {@link DeclarationUnits} as parameters.
+ * <p>Deadlines carry the bid id as their payload (a plain string). The handlers take the {@link Clock}, the
+ * {@link DeadlineManager}, the {@link MarketProductLookup} and {@link DeclarationUnits} as parameters.
  */
 @Aggregate(commandTargetResolver = IccCommandTargetResolver.BEAN_NAME)
 public class Bid {
