@@ -60,7 +60,7 @@ import org.evgrid.icc.coreapi.market.WithdrawBidCommand;
  * <p>Deadlines: {@value #GATE_DEADLINE} at the gate expires a bid that is DRAFT, REJECTED or DELIVERY_FAILED;
  * {@value #CLEARING_DEADLINE} at the end of the period (the day after its last day, 00:00 Asia/Shanghai) expires a bid
  * still SUBMITTED or ACCEPTED. A deadline firing before its time by the clock is scheduled again and does nothing else;
- * one that no longer applies changes nothing.
+ * one that no longer applies changes nothing (and on a cleared or expired bid is not scheduled again).
  *
  * <p>Deadlines carry the bid id as their payload (a plain string). The handlers take the {@link Clock}, the
  * {@link DeadlineManager}, the {@link MarketProductLookup} and {@link DeclarationUnits} as parameters.
@@ -78,6 +78,8 @@ public class Bid {
     private static final Set<BidStatus> AMENDABLE = EnumSet.of(BidStatus.DRAFT, BidStatus.SUBMITTED, BidStatus.ACCEPTED,
             BidStatus.REJECTED, BidStatus.DELIVERY_FAILED);
     private static final Set<BidStatus> EXPIRE_AT_GATE = EnumSet.of(BidStatus.DRAFT, BidStatus.REJECTED, BidStatus.DELIVERY_FAILED);
+    /** No command or deadline changes a bid in these states (an expired bid is past its gate). */
+    private static final Set<BidStatus> FINAL = EnumSet.of(BidStatus.CLEARED, BidStatus.EXPIRED);
     private static final Set<BidStatus> EXPIRE_AT_PERIOD_END = EnumSet.of(BidStatus.SUBMITTED, BidStatus.ACCEPTED);
 
     @AggregateIdentifier
@@ -324,7 +326,7 @@ public class Bid {
     /** Expires a bid not submitted by the gate (re-scheduled if it fires early by the clock). */
     @DeadlineHandler(deadlineName = GATE_DEADLINE)
     public void onGateClosure(String bid, Clock clock, DeadlineManager deadlines) {
-        if (bidId == null) {
+        if (bidId == null || FINAL.contains(status)) {
             return;
         }
         if (clock.instant().isBefore(gateClosure)) {
@@ -339,7 +341,7 @@ public class Bid {
     /** Expires a bid not cleared by the end of its period (re-scheduled if it fires early by the clock). */
     @DeadlineHandler(deadlineName = CLEARING_DEADLINE)
     public void onClearingDue(String bid, Clock clock, DeadlineManager deadlines) {
-        if (bidId == null) {
+        if (bidId == null || FINAL.contains(status)) {
             return;
         }
         Instant due = clearingDue(periodEnd);

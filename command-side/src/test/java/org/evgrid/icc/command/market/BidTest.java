@@ -442,6 +442,18 @@ class BidTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void deadlinesOfAClearedBidAreNotScheduledAgainEvenWhenTheyFireEarly() {
+        TestExecutor<Bid> given = fixture.givenCurrentTime(EARLY)
+                .andGivenCommands(draftDayAhead(curve("250", 96)), new SubmitBidCommand(DA_BID, 1))
+                .andGiven(cleared());
+        clock.script(DA_GATE.minusSeconds(5), DA_DUE);
+        given.whenTimeAdvancesTo(DA_DUE)
+                .expectTriggeredDeadlinesWithName(Bid.GATE_DEADLINE, Bid.CLEARING_DEADLINE)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
     private static Matcher<IccException> showsGate(String shown) {
         return new TypeSafeMatcher<>() {
             @Override
