@@ -14,9 +14,10 @@ import org.evgrid.icc.coreapi.dispatch.SessionNeed;
  * Allocates a unit's target curve to its piles (R-4.3: fair, just and open). Plain domain code: deterministic for
  * the same inputs, no clock, no store. The rule is {@link #RULE}.
  *
- * <p>Per interval the piles' bounds are gathered into flat int arrays and the common level is found by integer
- * bisection over them (about 18 passes); the schedule and reasons are written pile-major. No object is created per
- * pile and interval.
+ * <p>Two passes. Interval by interval, the bounds of the piles with a session are gathered into flat int arrays and the
+ * common level is found by integer bisection over them (about 18 passes). Then pile by pile, in pile-id order, every
+ * cell's power and reason is derived from its interval's level and written sequentially (pile-major). No object is
+ * created per pile and interval.
  */
 public final class FairAllocator {
 
@@ -62,6 +63,12 @@ public final class FairAllocator {
 
     private static final int MAX_PILES = Integer.MAX_VALUE / INTERVALS;
 
+    /** How an interval is settled: by the common level, without a target, below the lower or above the upper bounds. */
+    private static final byte FILL = 0;
+    private static final byte UNSET = 1;
+    private static final byte BELOW = 2;
+    private static final byte ABOVE = 3;
+
     private static final Comparator<PileDispatchInput> BY_PILE_ID = Comparator.comparing(p -> p.pileId().value());
 
     /**
@@ -75,23 +82,104 @@ public final class FairAllocator {
         List<PileDispatchInput> sorted = sortedAndChecked(piles);
         checkTargets(targetW);
         PileTable table = PileTable.of(sorted);
+        IntervalNotes notes = new IntervalNotes();
+        Levels levels = new Levels();
+        Interval interval = new Interval(table);
+        for (int k = 0; k < INTERVALS; k++) {
+            interval.gather(k);
+            interval.level(k, targetW[k], levels, notes);
+        }
         int n = table.size();
         int[] schedule = new int[n * INTERVALS];
         AllocationReason[] reasons = new AllocationReason[n * INTERVALS];
         long[] planned = new long[INTERVALS];
-        IntervalNotes notes = new IntervalNotes();
-        Interval interval = new Interval(table);
-        for (int p = 0; p < n; p++) {
-            if (!table.online[p]) {
-                Arrays.fill(reasons, p * INTERVALS, (p + 1) * INTERVALS, AllocationReason.OFFLINE_EXCLUDED);
+        writeOut(table, levels, schedule, reasons, planned);
+        return new Allocation(List.copyOf(sorted), schedule, reasons, planned, table.excluded, notes.render(table));
+    }
+
+    /** Per interval how it is settled: the common level and how many piles at it get one watt more. */
+    private static final class Levels {
+        final byte[] kind = new byte[INTERVALS];
+        final int[] level = new int[INTERVALS];
+        final long[] extra = new long[INTERVALS];
+    }
+
+    /** Pile by pile (sequential writes), the power and reason of every interval from the intervals' levels. */
+    private static void writeOut(PileTable t, Levels levels, int[] schedule, AllocationReason[] reasons, long[] planned) {
+        long[] need = new long[INTERVALS];
+        boolean[] present = new boolean[INTERVALS];
+        long[] extra = levels.extra.clone();
+        for (int p = 0, n = t.size(); p < n; p++) {
+            int base = p * INTERVALS;
+            if (!t.online[p]) {
+                Arrays.fill(reasons, base, base + INTERVALS, AllocationReason.OFFLINE_EXCLUDED);
+                continue;
+            }
+            Arrays.fill(need, 0);
+            Arrays.fill(present, false);
+            for (int s = t.sessionStart[p], end = t.sessionStart[p + 1]; s < end; s++) {
+                for (int k = t.arrival[s]; k < t.departure[s]; k++) {
+                    present[k] = true;
+                    need[k] += t.rate[s];
+                }
+            }
+            int rated = t.rated[p];
+            for (int k = 0; k < INTERVALS; k++) {
+                if (!present[k]) {
+                    reasons[base + k] = AllocationReason.NO_SESSION_EXPECTED;
+                    continue;
+                }
+                int f = (int) Math.min(need[k], rated);
+                int l = lower(f, t.minW[p], rated, t.discharge[p]);
+                int v;
+                AllocationReason r;
+                switch (levels.kind[k]) {
+                    case UNSET -> {
+                        v = Math.max(l, 0);
+                        r = f > 0 ? AllocationReason.SAFETY_MINIMUM : AllocationReason.NO_TARGET;
+                    }
+                    case BELOW -> {
+                        v = l;
+                        r = v > 0 ? AllocationReason.TARGET_BELOW_SAFETY
+                                : v < 0 ? AllocationReason.V2G_DISCHARGE : AllocationReason.AT_MINIMUM_POWER;
+                    }
+                    case ABOVE -> {
+                        v = rated;
+                        r = AllocationReason.TARGET_ABOVE_CAPACITY;
+                    }
+                    default -> {
+                        int level = levels.level[k];
+                        v = level < l ? l : (level > rated ? rated : level);
+                        if (v == level && level < rated && extra[k] > 0) {
+                            v++;
+                            extra[k]--;
+                        }
+                        r = reason(v, l, rated, f, level);
+                    }
+                }
+                schedule[base + k] = v;
+                reasons[base + k] = r;
+                planned[k] += v;
             }
         }
-        for (int k = 0; k < INTERVALS; k++) {
-            interval.gather(k, reasons);
-            planned[k] = interval.allocate(k, targetW[k], schedule, reasons, notes);
+    }
+
+    /** The lower bound: the safety power raised to the minimum running power, or the discharge limit of a V2G pile. */
+    private static int lower(int safety, int minW, int rated, int discharge) {
+        return safety > 0 ? Math.max(safety, Math.min(minW, rated)) : -discharge;
+    }
+
+    private static AllocationReason reason(int v, int l, int h, int f, int level) {
+        if (v < 0) {
+            return AllocationReason.V2G_DISCHARGE;
         }
-        List<String> allNotes = notes.render(table);
-        return new Allocation(List.copyOf(sorted), schedule, reasons, planned, table.excluded, allNotes);
+        if (l > level || (l == h && l > 0)) {
+            return l == f && f > 0 ? AllocationReason.SAFETY_MINIMUM : AllocationReason.AT_MINIMUM_POWER;
+        }
+        if (v == h && h <= level) {
+            return AllocationReason.AT_RATED_LIMIT;
+        }
+        return AllocationReason.FAIR_SHARE;
     }
 
     private static List<PileDispatchInput> sortedAndChecked(List<PileDispatchInput> piles) {
@@ -134,10 +222,8 @@ public final class FairAllocator {
     private static final class Interval {
 
         private final PileTable table;
-        private final int[] pile;
         private final int[] lo;
         private final int[] hi;
-        private final int[] floor;
         private int m;
         private long sumLo;
         private long sumHi;
@@ -146,15 +232,12 @@ public final class FairAllocator {
 
         Interval(PileTable table) {
             this.table = table;
-            int n = table.size();
-            pile = new int[n];
-            lo = new int[n];
-            hi = new int[n];
-            floor = new int[n];
+            lo = new int[table.size()];
+            hi = new int[table.size()];
         }
 
-        /** Collects the bounds of every online pile with a session in interval {@code k}. */
-        void gather(int k, AllocationReason[] reasons) {
+        /** Collects the bounds of every online pile with a session in interval {@code k}, in pile order. */
+        void gather(int k) {
             PileTable t = table;
             m = 0;
             sumLo = 0;
@@ -162,19 +245,20 @@ public final class FairAllocator {
             minLo = Integer.MAX_VALUE;
             maxHi = Integer.MIN_VALUE;
             for (int p = 0, n = t.size(); p < n; p++) {
-                if (!t.online[p]) {
+                int end = t.sessionStart[p + 1];
+                int s = t.sessionStart[p];
+                if (s == end || !t.online[p]) {
                     continue;
                 }
                 long need = 0;
                 boolean present = false;
-                for (int s = t.sessionStart[p], end = t.sessionStart[p + 1]; s < end; s++) {
+                for (; s < end; s++) {
                     if (t.arrival[s] <= k && k < t.departure[s]) {
                         present = true;
                         need += t.rate[s];
                     }
                 }
                 if (!present) {
-                    reasons[p * INTERVALS + k] = AllocationReason.NO_SESSION_EXPECTED;
                     continue;
                 }
                 int rated = t.rated[p];
@@ -182,17 +266,9 @@ public final class FairAllocator {
                     need = rated;
                     t.shortOfEnergy[p] = true;
                 }
-                int f = (int) need;
-                int l;
-                if (f > 0) {
-                    l = Math.max(f, Math.min(t.minW[p], rated));
-                } else {
-                    l = -t.discharge[p];
-                }
-                pile[m] = p;
+                int l = lower((int) need, t.minW[p], rated, t.discharge[p]);
                 lo[m] = l;
                 hi[m] = rated;
-                floor[m] = f;
                 m++;
                 sumLo += l;
                 sumHi += rated;
@@ -201,91 +277,33 @@ public final class FairAllocator {
             }
         }
 
-        /** Writes the interval's schedule and reasons; answers the planned sum. */
-        long allocate(int k, long target, int[] schedule, AllocationReason[] reasons, IntervalNotes notes) {
+        /** Settles interval {@code k}: no target, infeasible (noted) or the common level and the watts left over. */
+        void level(int k, long target, Levels levels, IntervalNotes notes) {
             if (target == NO_TARGET) {
-                return noTarget(k, schedule, reasons);
-            }
-            if (target < sumLo) {
+                levels.kind[k] = UNSET;
+            } else if (target < sumLo) {
+                levels.kind[k] = BELOW;
                 notes.below(k, target, sumLo);
-                return atLower(k, schedule, reasons);
-            }
-            if (target > sumHi) {
+            } else if (target > sumHi) {
+                levels.kind[k] = ABOVE;
                 notes.above(k, target, sumHi);
-                return atUpper(k, schedule, reasons);
-            }
-            return waterFill(k, target, schedule, reasons);
-        }
-
-        private long noTarget(int k, int[] schedule, AllocationReason[] reasons) {
-            long sum = 0;
-            for (int i = 0; i < m; i++) {
-                int v = Math.max(lo[i], 0);
-                int idx = pile[i] * INTERVALS + k;
-                schedule[idx] = v;
-                reasons[idx] = floor[i] > 0 ? AllocationReason.SAFETY_MINIMUM : AllocationReason.NO_TARGET;
-                sum += v;
-            }
-            return sum;
-        }
-
-        private long atLower(int k, int[] schedule, AllocationReason[] reasons) {
-            for (int i = 0; i < m; i++) {
-                int v = lo[i];
-                int idx = pile[i] * INTERVALS + k;
-                schedule[idx] = v;
-                AllocationReason r;
-                if (v > 0) {
-                    r = AllocationReason.TARGET_BELOW_SAFETY;
-                } else if (v < 0) {
-                    r = AllocationReason.V2G_DISCHARGE;
-                } else {
-                    r = AllocationReason.AT_MINIMUM_POWER;
+            } else {
+                // The largest whole level whose clamped sum does not exceed the target; sum(minLo) = sumLo <= target.
+                int a = minLo;
+                int b = maxHi;
+                while (a < b) {
+                    int mid = (int) (((long) a + b + 1) >> 1);
+                    if (clampedSum(mid) <= target) {
+                        a = mid;
+                    } else {
+                        b = mid - 1;
+                    }
                 }
-                reasons[idx] = r;
+                levels.kind[k] = FILL;
+                levels.level[k] = a;
+                // Fewer watts remain than piles at the level below their upper bound (else level + 1 would fit).
+                levels.extra[k] = m == 0 ? 0 : target - clampedSum(a);
             }
-            return sumLo;
-        }
-
-        private long atUpper(int k, int[] schedule, AllocationReason[] reasons) {
-            for (int i = 0; i < m; i++) {
-                int idx = pile[i] * INTERVALS + k;
-                schedule[idx] = hi[i];
-                reasons[idx] = AllocationReason.TARGET_ABOVE_CAPACITY;
-            }
-            return sumHi;
-        }
-
-        private long waterFill(int k, long target, int[] schedule, AllocationReason[] reasons) {
-            // The largest whole level whose clamped sum does not exceed the target; sum(minLo) = sumLo <= target.
-            int a = minLo;
-            int b = maxHi;
-            while (a < b) {
-                int mid = (int) (((long) a + b + 1) >> 1);
-                if (clampedSum(mid) <= target) {
-                    a = mid;
-                } else {
-                    b = mid - 1;
-                }
-            }
-            int level = a;
-            // Fewer watts remain than piles at the level below their upper bound (else level + 1 would fit).
-            long remaining = target - clampedSum(level);
-            long sum = 0;
-            for (int i = 0; i < m; i++) {
-                int l = lo[i];
-                int h = hi[i];
-                int v = level < l ? l : (level > h ? h : level);
-                if (remaining > 0 && v == level && level < h) {
-                    v++;
-                    remaining--;
-                }
-                int idx = pile[i] * INTERVALS + k;
-                schedule[idx] = v;
-                reasons[idx] = reason(v, l, h, floor[i], level);
-                sum += v;
-            }
-            return sum;
         }
 
         private long clampedSum(int level) {
@@ -293,23 +311,9 @@ public final class FairAllocator {
             int[] l = lo;
             int[] h = hi;
             for (int i = 0, n = m; i < n; i++) {
-                int v = level < l[i] ? l[i] : level;
-                s += v > h[i] ? h[i] : v;
+                s += Math.min(Math.max(level, l[i]), h[i]);
             }
             return s;
-        }
-
-        private static AllocationReason reason(int v, int l, int h, int f, int level) {
-            if (v < 0) {
-                return AllocationReason.V2G_DISCHARGE;
-            }
-            if (l > level || (l == h && l > 0)) {
-                return l == f && f > 0 ? AllocationReason.SAFETY_MINIMUM : AllocationReason.AT_MINIMUM_POWER;
-            }
-            if (v == h && h <= level) {
-                return AllocationReason.AT_RATED_LIMIT;
-            }
-            return AllocationReason.FAIR_SHARE;
         }
     }
 
