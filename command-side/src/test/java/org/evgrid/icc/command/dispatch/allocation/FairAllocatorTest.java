@@ -64,6 +64,31 @@ class FairAllocatorTest {
     }
 
     @Test
+    void leftoverWattsGoOnlyToPilesAtTheCommonLevelNotToAPileHeldAboveIt() {
+        // P-1 needs 5 kW (held above the level) and comes first in pile-id order; the leftover watt still goes to P-2.
+        PileDispatchInput held = dc("P-1", 60_000, true, List.of(new SessionNeed("S-1", 0, 4, 5_000)));
+        PileDispatchInput free1 = dc("P-2", 60_000, true, allDay(0));
+        PileDispatchInput free2 = dc("P-3", 60_000, true, allDay(0));
+
+        Allocation a = allocator.allocate(List.of(free2, held, free1), flat(5_003));
+
+        assertThat(new int[] {a.powerW(0, 0), a.powerW(1, 0), a.powerW(2, 0)}).containsExactly(5_000, 2, 1);
+        assertThat(a.reason(0, 0)).isEqualTo(AllocationReason.SAFETY_MINIMUM);
+    }
+
+    @Test
+    void aSessionThatArrivedBeforeTheDayNeedsItsEnergyWithinTheDaysPartOfItsStay() {
+        // Arrived 4 quarter hours before midnight, leaves at 01:00: 4 kWh over the 4 quarter hours of this day.
+        PileDispatchInput pile = ac("P-1", 7_000, true, List.of(new SessionNeed("S-1", -4, 4, 4_000)));
+
+        Allocation a = allocator.allocate(List.of(pile), flat(0));
+
+        assertThat(a.powerW(0, 0)).isEqualTo(4_000);
+        assertThat(a.powerW(0, 4)).isZero();
+        assertThat(a.reason(0, 4)).isEqualTo(AllocationReason.NO_SESSION_EXPECTED);
+    }
+
+    @Test
     void aSmallPileStopsAtItsRatedPowerAndTheRestGoesToTheOthers() {
         PileDispatchInput small = ac("P-1", 3_000, true, allDay(0));
         PileDispatchInput big1 = dc("P-2", 60_000, true, allDay(0));
