@@ -78,7 +78,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>bytes per stored event of the data directory, while open and after a clean (compacting) shutdown.</li>
  * </ol>
  * Arguments: {@code --events N --commands N --threads N --dir PATH --durability}. With {@code telemetry} as the first
- * argument it runs {@link TelemetryBenchmark} instead, with {@code statistics} {@link StatisticsBenchmark} (P3).
+ * argument it runs {@link TelemetryBenchmark} instead, with {@code statistics} {@link StatisticsBenchmark} (P3), with
+ * {@code allocation} {@link AllocationBenchmark} (P5).
  */
 public final class IccBenchmark {
 
@@ -100,6 +101,10 @@ public final class IccBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "telemetry".equals(args[0])) {
             TelemetryBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "allocation".equals(args[0])) {
+            AllocationBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && "statistics".equals(args[0])) {

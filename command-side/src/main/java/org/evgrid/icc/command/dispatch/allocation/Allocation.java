@@ -24,4 +24,21 @@ public record Allocation(
         long[] plannedW,
         int excludedPiles,
         List<String> notes) {
+
+    /** The power of pile {@code pile} (index in {@link #piles()}) in interval {@code interval}, in W. */
+    public int powerW(int pile, int interval) {
+        return scheduleW[index(pile, interval)];
+    }
+
+    /** Why pile {@code pile} (index in {@link #piles()}) got its power in interval {@code interval}. */
+    public AllocationReason reason(int pile, int interval) {
+        return reasons[index(pile, interval)];
+    }
+
+    private static int index(int pile, int interval) {
+        if (interval < 0 || interval >= FairAllocator.INTERVALS) {
+            throw new IndexOutOfBoundsException("interval " + interval);
+        }
+        return pile * FairAllocator.INTERVALS + interval;
+    }
 }
