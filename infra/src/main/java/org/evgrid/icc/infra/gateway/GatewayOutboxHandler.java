@@ -43,7 +43,8 @@ public class GatewayOutboxHandler {
 
     @EventHandler
     void on(DrPerformanceReportedEvent e, @Timestamp Instant at) {
-        outbox.add("DRPERF-" + e.eventId().value() + "-" + e.unitId().value(), OutboxStore.Kind.DR_REPORT, e.eventId().value(), null, e, at);
+        outbox.add("DRPERF-" + e.eventId().value() + "-" + e.unitId().value(), OutboxStore.Kind.DR_REPORT, e.eventId().value(), null,
+                e, at);
     }
 
     /** The idempotent request id of an instruction version. */

@@ -2,6 +2,7 @@ package org.evgrid.icc.infra.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -35,7 +36,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * </ul>
  * A failure (no connection, no answer within the timeout, non-2xx) is retried after {@link GatewayProperties#backoff}; the
  * {@code max-attempts}-th failure is final ({@code finalAttempt=true}) and the item FAILED. A delivered item whose
- * record could not reach the center (not a refusal) is recorded again on the next run without sending again.
+ * record could not reach the center (not a refusal) is recorded again after the same back-off without sending again
+ * (at most {@code max-attempts} tries; a refusal is logged and not repeated).
  * Single-threaded: {@link #poll} runs on Spring's scheduler with a fixed delay.
  */
 public class OutboxPoller {
@@ -114,19 +116,20 @@ public class OutboxPoller {
             case BID -> {
                 outbox.recording(item.id(), attempt, null, "HTTP " + outcome.status());
                 record(new OutboxStore.Item(item.id(), item.kind(), item.ref(), item.operatorId(), item.payload(),
-                        OutboxStore.Status.RECORDING, attempt, null, "HTTP " + outcome.status()), attempt);
+                        OutboxStore.Status.RECORDING, attempt, null, "HTTP " + outcome.status(), 0), attempt);
             }
             case INSTRUCTION -> {
                 JsonNode answer = readAnswer(outcome.body());
                 InstructionResponse response = responseOf(answer);
                 if (response == null) {
-                    failed(item, attempt, "unreadable answer: " + new HttpDelivery.Outcome(outcome.status(), outcome.body(), null).reason());
+                    failed(item, attempt, "unreadable answer: "
+                            + new HttpDelivery.Outcome(outcome.status(), outcome.body(), null).reason());
                     return;
                 }
                 String message = answer.hasNonNull("message") ? answer.get("message").asText() : null;
                 outbox.recording(item.id(), attempt, response.name(), message);
                 record(new OutboxStore.Item(item.id(), item.kind(), item.ref(), item.operatorId(), item.payload(),
-                        OutboxStore.Status.RECORDING, attempt, response.name(), message), attempt);
+                        OutboxStore.Status.RECORDING, attempt, response.name(), message, 0), attempt);
             }
             default -> outbox.delivered(item.id(), attempt, clock.instant());
         }
@@ -135,7 +138,8 @@ public class OutboxPoller {
     private void record(OutboxStore.Item item, int attempt) {
         Object command = switch (item.kind()) {
             case BID -> new RecordBidDeliveryCommand(new BidId(item.ref()), item.id(), attempt, true, false, item.message());
-            case INSTRUCTION -> new RecordInstructionResponseCommand(new InstructionId(item.ref()), InstructionResponse.valueOf(item.response()),
+            case INSTRUCTION -> new RecordInstructionResponseCommand(new InstructionId(item.ref()),
+                    InstructionResponse.valueOf(item.response()),
                     item.message());
             default -> null;
         };
@@ -146,8 +150,16 @@ public class OutboxPoller {
                 LOG.warn("Exchange gateway: the center refused to record the delivery of {} ({}: {})", item.id(), refused.code(),
                         refused.getMessage());
             } catch (RuntimeException e) {
-                LOG.warn("Exchange gateway: recording the delivery of {} failed, trying again: {}", item.id(), e.toString());
-                return;
+                int tries = item.recordTries() + 1;
+                if (tries < props.maxAttempts()) {
+                    Duration wait = props.backoff(tries);
+                    LOG.warn("Exchange gateway: recording the delivery of {} failed, trying again in {}: {}", item.id(), wait,
+                            e.toString());
+                    outbox.recordFailed(item.id(), tries, e.toString(), clock.instant().plus(wait));
+                    return;
+                }
+                LOG.error("Exchange gateway: {} was delivered, but the center could not record it after {} tries: {}", item.id(), tries,
+                        e.toString());
             }
         }
         outbox.delivered(item.id(), attempt, clock.instant());

@@ -147,8 +147,9 @@ class GatewayOutboxIT {
 
     private void storeSchedule() {
         String index = PLAN.value() + "|v2";
-        database.getCollection("dispatch_schedules").insertOne(new Document("_id", index).append("planId", PLAN.value()).append("version", 2)
-                .append("piles", 3).append("operators", List.of(new Document("operatorId", "OP-A").append("piles", 2).append("chunks", 1)
+        database.getCollection("dispatch_schedules").insertOne(new Document("_id", index).append("planId", PLAN.value())
+                .append("version", 2).append("piles", 3)
+                .append("operators", List.of(new Document("operatorId", "OP-A").append("piles", 2).append("chunks", 1)
                         .append("firstPiles", List.of("P-1")), new Document("operatorId", "OP-B").append("piles", 1).append("chunks", 1)
                         .append("firstPiles", List.of("P-9")))));
         List<Integer> w = new ArrayList<>();
@@ -159,7 +160,8 @@ class GatewayOutboxIT {
             w.add(k == 95 ? -1500 : 11000);
         }
         database.getCollection("dispatch_schedules").insertOne(new Document("_id", index + "|OP-A|0000").append("planId", PLAN.value())
-                .append("version", 2).append("operatorId", "OP-A").append("chunk", 0).append("pileIds", List.of("P-1", "P-2")).append("w", w));
+                .append("version", 2).append("operatorId", "OP-A").append("chunk", 0).append("pileIds", List.of("P-1", "P-2"))
+                .append("w", w));
     }
 
     private Document item(String id) {
@@ -190,7 +192,8 @@ class GatewayOutboxIT {
         OutboxPoller poller = poller(5);
 
         poller.runOnce();
-        assertThat(recorded).containsExactly(new RecordBidDeliveryCommand(BID, BID.value() + "-v1", 1, false, false, "HTTP 503: {\"status\":\"RECEIVED\"}"));
+        assertThat(recorded).containsExactly(new RecordBidDeliveryCommand(BID, BID.value() + "-v1", 1, false, false,
+                "HTTP 503: {\"status\":\"RECEIVED\"}"));
 
         clock.advance(Duration.ofMillis(900));
         assertThat(poller.runOnce()).as("not due before the back-off of 1 s").isZero();
@@ -226,7 +229,8 @@ class GatewayOutboxIT {
         assertThat(poller.runOnce()).as("nothing after giving up").isZero();
 
         assertThat(recorded).hasSize(3).allMatch(c -> c instanceof RecordInstructionDeliveryFailureCommand);
-        List<RecordInstructionDeliveryFailureCommand> failures = recorded.stream().map(c -> (RecordInstructionDeliveryFailureCommand) c).toList();
+        List<RecordInstructionDeliveryFailureCommand> failures = recorded.stream().map(c -> (RecordInstructionDeliveryFailureCommand) c)
+                .toList();
         assertThat(failures).extracting(RecordInstructionDeliveryFailureCommand::attempt).containsExactly(1, 2, 3);
         assertThat(failures).extracting(RecordInstructionDeliveryFailureCommand::finalAttempt).containsExactly(false, false, true);
         assertThat(failures.get(0).instructionId()).isEqualTo(INSTRUCTION);
@@ -308,7 +312,8 @@ class GatewayOutboxIT {
         JsonNode p2 = profiles.get(1).get("chargingProfile").get("chargingProfilePeriod");
         assertThat(p2.get(1).get("startPeriod").asInt()).isEqualTo(95 * 900);
         assertThat(p2.get(1).get("limit").decimalValue()).isEqualByComparingTo("-1.500");
-        assertThat(recorded).containsExactly(new RecordInstructionResponseCommand(INSTRUCTION, InstructionResponse.REJECTED, "platform busy"));
+        assertThat(recorded)
+                .containsExactly(new RecordInstructionResponseCommand(INSTRUCTION, InstructionResponse.REJECTED, "platform busy"));
     }
 
     @Test
@@ -327,8 +332,8 @@ class GatewayOutboxIT {
 
     @Test
     void aDemandResponseReportIsPostedUnderItsEventAndUnitAndNeedsNoRecord() {
-        handler.on(new DrPerformanceReportedEvent(new DrEventId("DRE-20261201-1"), new AggregationUnitId("AU-JS-NJ-1"), List.of(), List.of(),
-                List.of(), new BigDecimal("120.500"), new BigDecimal("150.000"), List.of(LocalDate.of(2026, 11, 27))), T0);
+        handler.on(new DrPerformanceReportedEvent(new DrEventId("DRE-20261201-1"), new AggregationUnitId("AU-JS-NJ-1"), List.of(),
+                List.of(), List.of(), new BigDecimal("120.500"), new BigDecimal("150.000"), List.of(LocalDate.of(2026, 11, 27))), T0);
 
         poller(5).runOnce();
 
@@ -370,10 +375,35 @@ class GatewayOutboxIT {
 
         poller.runOnce();
         assertThat(item(BID.value() + "-v1").getString("status")).isEqualTo("RECORDING");
+        assertThat(poller.runOnce()).as("recorded again after the back-off").isZero();
+        clock.advance(Duration.ofSeconds(1));
         poller.runOnce();
 
         assertThat(received).hasSize(1);
         assertThat(tries).hasSize(2).containsOnly(new RecordBidDeliveryCommand(BID, BID.value() + "-v1", 1, true, false, "HTTP 202"));
+        assertThat(item(BID.value() + "-v1").getString("status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aDeliveryTheCenterNeverRecordsIsLeftDeliveredAfterTheLastTry() {
+        handler.on(bid(1), T0);
+        List<Object> tries = new ArrayList<>();
+        CenterCommands down = command -> {
+            tries.add(command);
+            throw new IllegalStateException("no handler");
+        };
+        GatewayProperties props = new GatewayProperties(true, base() + "/exchange", "", "", Duration.ofSeconds(1), Duration.ofSeconds(5), 3,
+                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(30));
+        OutboxPoller poller = new OutboxPoller(database, clock, down, props, new OutboxPoller.Targets(props::exchangeUrl,
+                props::operatorPlatformUrl, props::publicBaseUrl));
+
+        for (int i = 0; i < 10; i++) {
+            poller.runOnce();
+            clock.advance(Duration.ofSeconds(5));
+        }
+
+        assertThat(received).hasSize(1);
+        assertThat(tries).hasSize(3);
         assertThat(item(BID.value() + "-v1").getString("status")).isEqualTo("DELIVERED");
     }
 }

@@ -22,7 +22,8 @@ import org.evgrid.icc.ledger.json.IccJson;
  * id. Fields: {@code kind}, {@code ref} (bid or instruction id), {@code operatorId} (instructions), {@code payload} (the
  * event as JSON text), {@code status} ({@link Status}), {@code attempt} (attempts made), {@code nextAttemptAt},
  * {@code createdAt}, {@code finishedAt}, {@code lastError}, and for {@code RECORDING} the platform's answer
- * ({@code response}, {@code message}). Finished items are deleted after the retention, so the poller's scan stays short.
+ * ({@code response}, {@code message}) and the tries to record it ({@code recordTries}). Finished items are deleted
+ * after the retention, so the poller's scan stays short.
  */
 public final class OutboxStore {
 
@@ -53,7 +54,7 @@ public final class OutboxStore {
 
     /** One item as read. */
     public record Item(String id, Kind kind, String ref, String operatorId, String payload, Status status, int attempt,
-                       String response, String message) {
+                       String response, String message, int recordTries) {
     }
 
     private final MongoCollection<Document> collection;
@@ -86,15 +87,15 @@ public final class OutboxStore {
         collection.updateOne(Filters.eq("_id", id), Updates.combine(fields), new UpdateOptions().upsert(true));
     }
 
-    /** Items to work on now: pending ones that are due, and delivered ones whose answer is not recorded yet. */
+    /** Items to work on now: pending ones that are due, and delivered ones whose answer is due to be recorded (again). */
     public List<Item> due(Instant now) {
         List<Item> items = new ArrayList<>();
-        Bson filter = Filters.or(Filters.and(Filters.eq("status", Status.PENDING.name()), Filters.lte("nextAttemptAt", Date.from(now))),
-                Filters.eq("status", Status.RECORDING.name()));
+        Bson filter = Filters.and(Filters.in("status", Status.PENDING.name(), Status.RECORDING.name()),
+                Filters.lte("nextAttemptAt", Date.from(now)));
         for (Document d : collection.find(filter).sort(new Document("createdAt", 1).append("_id", 1))) {
             items.add(new Item(d.getString("_id"), Kind.valueOf(d.getString("kind")), d.getString("ref"), d.getString("operatorId"),
                     d.getString("payload"), Status.valueOf(d.getString("status")), d.getInteger("attempt", 0), d.getString("response"),
-                    d.getString("message")));
+                    d.getString("message"), d.getInteger("recordTries", 0)));
         }
         return items;
     }
@@ -111,7 +112,7 @@ public final class OutboxStore {
 
     /** Records a delivery whose answer must still be recorded at the center. */
     public void recording(String id, int attempt, String response, String message) {
-        Document set = new Document("status", Status.RECORDING.name()).append("attempt", attempt);
+        Document set = new Document("status", Status.RECORDING.name()).append("attempt", attempt).append("recordTries", 0);
         if (response != null) {
             set.append("response", response);
         }
@@ -119,6 +120,12 @@ public final class OutboxStore {
             set.append("message", message);
         }
         collection.updateOne(Filters.eq("_id", id), new Document("$set", set));
+    }
+
+    /** Records a failed try to record the delivery at the center: again at {@code next}. */
+    public void recordFailed(String id, int tries, String error, Instant next) {
+        collection.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("recordTries", tries), Updates.set("lastError", error),
+                Updates.set("nextAttemptAt", Date.from(next))));
     }
 
     /** Marks an item delivered (and recorded). */

@@ -154,7 +154,8 @@ class ExchangeSimulatorIT {
         assertThat(a.clearedCurveKw().get(1)).isEqualByComparingTo("100.000");
         assertThat(a.clearingPricesCnyPerMwh().get(1)).isEqualByComparingTo("300.00");
         assertThat(a.clearedCurveKw()).hasSize(96).allMatch(v -> v.scale() == 3);
-        assertThat(a.clearedEnergyKwh()).isEqualByComparingTo(new BigDecimal("800").add(new BigDecimal("9500")).multiply(new BigDecimal("0.25")));
+        assertThat(a.clearedEnergyKwh())
+                .isEqualByComparingTo(new BigDecimal("800").add(new BigDecimal("9500")).multiply(new BigDecimal("0.25")));
         assertThat(a.clearedAt()).isEqualTo(GATE.plus(Duration.ofMinutes(2)));
         exchange.book().tick(GATE.plus(Duration.ofMinutes(3)));
         assertThat(clearings()).as("cleared once").hasSize(2);
@@ -176,7 +177,8 @@ class ExchangeSimulatorIT {
         ObjectNode bid = json.createObjectNode();
         bid.put("bidId", "BID-M").put("version", 1).put("requestId", "BID-M-v1").put("product", "MLT_MONTHLY").put("kind", "ENERGY")
                 .put("periodStart", "2026-12-01").put("periodEnd", "2026-12-31").put("direction", "BUY")
-                .put("energyKwh", new BigDecimal("500000.000")).put("limitPriceCnyPerMwh", new BigDecimal("450")).put("gateClosure", GATE.toString());
+                .put("energyKwh", new BigDecimal("500000.000")).put("limitPriceCnyPerMwh", new BigDecimal("450"))
+                .put("gateClosure", GATE.toString());
         post("/bids", bid);
         exchange.book().tick(GATE.plus(Duration.ofMinutes(2)));
 

@@ -74,7 +74,8 @@ class OperatorPlatformSimulatorTest {
         ObjectNode body = json.createObjectNode();
         body.put("instructionId", "DP-BID-DAY_AHEAD-20261201-AU-1~" + operator).put("version", 1).put("operatorId", operator)
                 .put("responseUrl", "http://localhost:" + center.getAddress().getPort() + "/api/v1/commands");
-        body.putArray("chargingProfiles").add(json.createObjectNode().put("pileId", "P-1")).add(json.createObjectNode().put("pileId", "P-2"))
+        body.putArray("chargingProfiles").add(json.createObjectNode().put("pileId", "P-1"))
+                .add(json.createObjectNode().put("pileId", "P-2"))
                 .add(json.createObjectNode().put("pileId", "P-3"));
         return body;
     }
@@ -82,7 +83,8 @@ class OperatorPlatformSimulatorTest {
     private JsonNode send(String operator, String idempotencyKey) throws IOException, InterruptedException {
         String url = platforms.urlTemplate().replace("{operatorId}", operator);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(instruction(operator))))
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(instruction(operator))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return json.readTree(answer.body());
@@ -144,7 +146,8 @@ class OperatorPlatformSimulatorTest {
     @Test
     void anInstructionWithoutItsIdIsRefused() throws Exception {
         String url = platforms.urlTemplate().replace("{operatorId}", "OP-A");
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(400);

@@ -52,7 +52,8 @@ class UniformPriceAuctionTest {
 
     @Test
     void proRataSharesAreRoundedDownToThreeDecimals() {
-        Result r = UniformPriceAuction.clear(List.of(sell("s", "1", "100"), buy("x", "1", "100"), buy("y", "1", "100"), buy("z", "1", "100")));
+        Result r = UniformPriceAuction.clear(List.of(sell("s", "1", "100"), buy("x", "1", "100"), buy("y", "1", "100"),
+                buy("z", "1", "100")));
 
         assertThat(r.cleared().get("x")).isEqualByComparingTo("0.333");
         assertThat(r.cleared().get("x").scale()).isEqualTo(3);

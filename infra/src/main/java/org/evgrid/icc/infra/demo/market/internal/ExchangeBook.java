@@ -133,7 +133,8 @@ public final class ExchangeBook {
         }
         Bid bid = new Bid(requestId, bidId, json.path("version").asInt(1), text(json, "product"), text(json, "kind"),
                 date(json, "periodStart"), date(json, "periodEnd"), text(json, "direction"), decimal(json, "energyKwh"), curve,
-                decimal(json, "limitPriceCnyPerMwh"), json.hasNonNull("gateClosure") ? Instant.parse(json.get("gateClosure").asText()) : null,
+                decimal(json, "limitPriceCnyPerMwh"),
+                json.hasNonNull("gateClosure") ? Instant.parse(json.get("gateClosure").asText()) : null,
                 Status.RECEIVED, null, false, null, null, null, null, false);
         if (collection.find(Filters.eq("_id", requestId)).first() != null) {
             return false;
@@ -284,7 +285,8 @@ public final class ExchangeBook {
         return new Document("_id", b.requestId()).append("bidId", b.bidId()).append("version", b.version()).append("product", b.product())
                 .append("kind", b.kind()).append("periodStart", str(b.periodStart())).append("periodEnd", str(b.periodEnd()))
                 .append("direction", b.direction()).append("energyKwh", str(b.energyKwh())).append("curveKw", strings(b.curveKw()))
-                .append("limitPrice", str(b.limitPrice())).append("gateClosure", b.gateClosure() == null ? null : Date.from(b.gateClosure()))
+                .append("limitPrice", str(b.limitPrice()))
+                .append("gateClosure", b.gateClosure() == null ? null : Date.from(b.gateClosure()))
                 .append("status", b.status().name()).append("reason", b.reason()).append("ackSent", b.ackSent())
                 .append("clearedEnergyKwh", str(b.clearedEnergyKwh())).append("clearedCurveKw", strings(b.clearedCurveKw()))
                 .append("prices", strings(b.prices())).append("clearedAt", b.clearedAt() == null ? null : Date.from(b.clearedAt()))
