@@ -38,11 +38,14 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code max-attempts}-th failure is final ({@code finalAttempt=true}) and the item FAILED. A delivered item whose
  * record could not reach the center (not a refusal) is recorded again after the same back-off without sending again
  * (at most {@code max-attempts} tries; a refusal is logged and not repeated).
- * Single-threaded: {@link #poll} runs on Spring's scheduler with a fixed delay.
+ * {@link #poll} runs on Spring's scheduler with a fixed delay; each item is taken with a short lease before it is sent,
+ * so several nodes polling the same outbox do not send it twice at the same time.
  */
 public class OutboxPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPoller.class);
+    /** How long an item stays taken beyond the HTTP timeout (another node, or this one after a crash, then tries it). */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     /** Where items go. */
     public record Targets(Supplier<String> exchangeUrl, Supplier<String> operatorPlatformUrl, Supplier<String> publicBaseUrl) {
@@ -88,6 +91,9 @@ public class OutboxPoller {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
+            if (!outbox.claim(item, clock.instant().plus(props.timeout()).plus(LEASE_MARGIN))) {
+                continue;
+            }
             if (item.status() == OutboxStore.Status.RECORDING) {
                 record(item, item.attempt());
             } else {
@@ -116,7 +122,7 @@ public class OutboxPoller {
             case BID -> {
                 outbox.recording(item.id(), attempt, null, "HTTP " + outcome.status());
                 record(new OutboxStore.Item(item.id(), item.kind(), item.ref(), item.operatorId(), item.payload(),
-                        OutboxStore.Status.RECORDING, attempt, null, "HTTP " + outcome.status(), 0), attempt);
+                        OutboxStore.Status.RECORDING, attempt, null, "HTTP " + outcome.status(), 0, null), attempt);
             }
             case INSTRUCTION -> {
                 JsonNode answer = readAnswer(outcome.body());
@@ -129,7 +135,7 @@ public class OutboxPoller {
                 String message = answer.hasNonNull("message") ? answer.get("message").asText() : null;
                 outbox.recording(item.id(), attempt, response.name(), message);
                 record(new OutboxStore.Item(item.id(), item.kind(), item.ref(), item.operatorId(), item.payload(),
-                        OutboxStore.Status.RECORDING, attempt, response.name(), message, 0), attempt);
+                        OutboxStore.Status.RECORDING, attempt, response.name(), message, 0, null), attempt);
             }
             default -> outbox.delivered(item.id(), attempt, clock.instant());
         }

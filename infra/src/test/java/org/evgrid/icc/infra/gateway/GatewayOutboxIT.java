@@ -406,4 +406,17 @@ class GatewayOutboxIT {
         assertThat(tries).hasSize(3);
         assertThat(item(BID.value() + "-v1").getString("status")).isEqualTo("DELIVERED");
     }
+
+    @Test
+    void anItemIsTakenByOnePollerOnlyUntilItsLeaseRunsOut() {
+        handler.on(bid(1), T0);
+        OutboxStore store = new OutboxStore(database);
+        OutboxStore.Item seenByNodeA = store.due(T0).get(0);
+        OutboxStore.Item seenByNodeB = store.due(T0).get(0);
+
+        assertThat(store.claim(seenByNodeA, T0.plusSeconds(40))).isTrue();
+        assertThat(store.claim(seenByNodeB, T0.plusSeconds(40))).as("the other node read it before it was taken").isFalse();
+        assertThat(store.due(T0.plusSeconds(39))).as("taken until the lease ends").isEmpty();
+        assertThat(store.due(T0.plusSeconds(40))).as("free again after a crash").hasSize(1);
+    }
 }

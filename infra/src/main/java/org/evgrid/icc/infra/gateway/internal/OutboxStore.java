@@ -54,7 +54,7 @@ public final class OutboxStore {
 
     /** One item as read. */
     public record Item(String id, Kind kind, String ref, String operatorId, String payload, Status status, int attempt,
-                       String response, String message, int recordTries) {
+                       String response, String message, int recordTries, Date nextAttemptAt) {
     }
 
     private final MongoCollection<Document> collection;
@@ -95,9 +95,21 @@ public final class OutboxStore {
         for (Document d : collection.find(filter).sort(new Document("createdAt", 1).append("_id", 1))) {
             items.add(new Item(d.getString("_id"), Kind.valueOf(d.getString("kind")), d.getString("ref"), d.getString("operatorId"),
                     d.getString("payload"), Status.valueOf(d.getString("status")), d.getInteger("attempt", 0), d.getString("response"),
-                    d.getString("message"), d.getInteger("recordTries", 0)));
+                    d.getString("message"), d.getInteger("recordTries", 0), d.getDate("nextAttemptAt")));
         }
         return items;
+    }
+
+    /**
+     * Takes an item for one attempt: moves its {@code nextAttemptAt} to {@code leaseUntil} if nobody changed the item
+     * since it was read, so another node (or a later run after a crash) leaves it alone until then.
+     *
+     * @return whether this caller has the item
+     */
+    public boolean claim(Item item, Instant leaseUntil) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", item.id()), Filters.eq("status", item.status().name()),
+                Filters.eq("nextAttemptAt", item.nextAttemptAt())), Updates.set("nextAttemptAt", Date.from(leaseUntil)))
+                .getModifiedCount() == 1;
     }
 
     /** One item's document, or null. */
@@ -112,7 +124,8 @@ public final class OutboxStore {
 
     /** Records a delivery whose answer must still be recorded at the center. */
     public void recording(String id, int attempt, String response, String message) {
-        Document set = new Document("status", Status.RECORDING.name()).append("attempt", attempt).append("recordTries", 0);
+        Document set = new Document("status", Status.RECORDING.name()).append("attempt", attempt).append("recordTries", 0)
+                .append("nextAttemptAt", new Date(0));
         if (response != null) {
             set.append("response", response);
         }
