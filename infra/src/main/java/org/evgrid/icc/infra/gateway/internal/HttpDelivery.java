@@ -1,0 +1,58 @@
+package org.evgrid.icc.infra.gateway.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** One HTTP POST of a JSON body with an {@code Idempotency-Key}; never throws for transport failures. */
+public final class HttpDelivery {
+
+    /** The outcome: the status (0 when no answer came) and the answer's body, or the failure. */
+    public record Outcome(int status, String body, String failure) {
+
+        /** Whether the receiver answered 2xx. */
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** Why the attempt failed, in a few words. */
+        public String reason() {
+            if (failure != null) {
+                return failure;
+            }
+            String text = body == null ? "" : body.strip();
+            return "HTTP " + status + (text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
+        }
+    }
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public HttpDelivery(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** POSTs the body and waits for the answer at most the timeout. */
+    public Outcome post(String url, String idempotencyKey, byte[] body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Outcome(answer.statusCode(), answer.body(), null);
+        } catch (HttpTimeoutException e) {
+            return new Outcome(0, null, "no answer within " + timeout.toSeconds() + " s");
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(0, null, "connection failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(0, null, "interrupted");
+        }
+    }
+}
