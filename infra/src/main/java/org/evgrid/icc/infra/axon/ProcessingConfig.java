@@ -18,12 +18,13 @@ public class ProcessingConfig {
 
     /** Tracking processors that write to MongoDB. */
     static final String[] MONGO_PROCESSORS = {"ledger", "archive-projection", "declaration-projection", "forecast-projection",
-        "telemetry-rollups", "market-projection", "dispatch-projection", "alarm-projection"};
+        "telemetry-rollups", "market-projection", "dispatch-projection", "alarm-projection",
+        "gateway-outbox"};
     /**
      * Tracking processors that send commands (each event in its own unit of work); a refusal is logged by the handler,
      * never retried forever.
      */
-    static final String[] COMMANDING_PROCESSORS = {"forecasting", "lifecycle-saga", "gateway-outbox"};
+    static final String[] COMMANDING_PROCESSORS = {"forecasting", "lifecycle-saga"};
     /** Subscribing processors: their writes are part of the command, so a failure fails the command. */
     static final String[] SYNCHRONOUS_PROCESSORS = {"key-registry", "command-lookups", "market-products"};
 
