@@ -1,0 +1,15 @@
+package org.evgrid.icc.query.market;
+
+/**
+ * The processing group of the market read models (products, bids, notices) and the demand response read models
+ * (programs, events, participations): a tracking processor; each document takes an event only if the event's aggregate
+ * sequence number is above the one it last took, so re-delivery changes nothing.
+ */
+public final class MarketProcessing {
+
+    /** Name of the processing group. */
+    public static final String GROUP = "market-projection";
+
+    private MarketProcessing() {
+    }
+}
