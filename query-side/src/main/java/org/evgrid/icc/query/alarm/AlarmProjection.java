@@ -53,7 +53,7 @@ public class AlarmProjection {
     /** Alarm type of a bid rejected by the exchange. */
     public static final String BID_REJECTED = "BID_REJECTED";
 
-    private static final String BATCH = AlarmProjection.class.getName();
+    private static final String BATCH = AlarmProcessing.BATCH;
 
     private final MongoDatabase database;
 

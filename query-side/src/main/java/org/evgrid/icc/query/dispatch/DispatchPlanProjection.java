@@ -73,7 +73,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(DispatchProcessing.GROUP)
 public class DispatchPlanProjection {
 
-    private static final String BATCH = DispatchPlanProjection.class.getName();
+    private static final String BATCH = DispatchProcessing.BATCH;
     private static final int INTERVALS = 96;
 
     private final MongoDatabase database;

@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(MarketProcessing.GROUP)
 public class DemandResponseProjection {
 
-    private static final String BATCH = DemandResponseProjection.class.getName();
+    /** One batch for the whole processing group, so whichever projection handles the batch's last event flushes it. */
+    private static final String BATCH = MarketProcessing.BATCH;
 
     private final MongoDatabase database;
 

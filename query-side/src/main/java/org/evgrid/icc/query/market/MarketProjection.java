@@ -59,7 +59,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(MarketProcessing.GROUP)
 public class MarketProjection {
 
-    private static final String BATCH = MarketProjection.class.getName();
+    /** One batch for the whole processing group, so whichever projection handles the batch's last event flushes it. */
+    private static final String BATCH = MarketProcessing.BATCH;
 
     private final MongoDatabase database;
 

@@ -254,6 +254,16 @@ class DispatchReadModelIT {
     }
 
     @Test
+    void aBatchIsWrittenWithOneCommandPerCollection() {
+        List<EventMessage<?>> events = history();
+        store.takeWriteCommands();
+
+        feed.batch(events);
+
+        assertThat(store.takeWriteCommands()).containsExactlyInAnyOrder("update:dsp_plans", "update:dsp_days", "update:dsp_deviations");
+    }
+
+    @Test
     void reDeliveringEveryEventLeavesTheSameDocuments() {
         List<EventMessage<?>> events = history();
         feed.batch(events);
