@@ -49,6 +49,7 @@ import org.evgrid.icc.coreapi.market.DraftBidCommand;
 import org.evgrid.icc.coreapi.market.SubmitBidCommand;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
+import org.evgrid.icc.coreapi.security.SignatureMetadata;
 import org.evgrid.icc.coreapi.telemetry.ChargingOrder;
 import org.evgrid.icc.coreapi.telemetry.ChargingUserType;
 import org.evgrid.icc.coreapi.telemetry.ConnectorStatus;
@@ -261,7 +262,7 @@ class TradingDayIT {
                             .isGreaterThanOrEqualTo(288));
 
             // 6. After the grace every quarter hour is judged and the day is closed.
-            CLOCK.moveTo(at(DAY.plusDays(2), 0, 30));
+            CLOCK.moveTo(at(DAY.plusDays(2), 1, 30));
             await("every quarter hour judged, the day closed").atMost(Duration.ofSeconds(180)).untilAsserted(() ->
                     assertThat(get(client, planPath, dispatcher).get("status").asText()).isEqualTo("CLOSED"));
             plan = get(client, planPath, dispatcher);
@@ -378,12 +379,12 @@ class TradingDayIT {
                 continue;
             }
             JsonNode entry = JSON.readTree(line);
-            JsonNode type = entry.findValue("payloadType");
-            if (type == null) {
+            if (!"entry".equals(entry.path("type").asText())) {
                 continue;
             }
-            String simple = type.asText().substring(type.asText().lastIndexOf('.') + 1);
-            JsonNode keyId = entry.findValue("keyId");
+            String type = entry.get("eventType").asText();
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            JsonNode keyId = entry.path("metadata").get(SignatureMetadata.KEY_ID);
             steps.computeIfAbsent(simple, t -> new HashSet<>()).add(keyId == null ? "?" : keyId.asText());
         }
         return steps;

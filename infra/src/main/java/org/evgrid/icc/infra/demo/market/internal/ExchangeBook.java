@@ -179,8 +179,8 @@ public final class ExchangeBook {
         clearDue(now);
         for (Bid b : List.copyOf(bids.values())) {
             if (b.status() == Status.CLEARED && !b.clearingSent() && b.ackSent()) {
-                if (!port.sendLater(new RecordClearingCommand(new BidId(b.bidId()), b.requestId(), reference(b), b.clearedEnergyKwh(),
-                        b.clearedCurveKw(), b.prices(), b.clearedAt()))) {
+                if (!port.sendLater(new RecordClearingCommand(new BidId(b.bidId()), b.requestId(), reference(b),
+                        b.clearedCurveKw() == null ? b.clearedEnergyKwh() : null, b.clearedCurveKw(), b.prices(), b.clearedAt()))) {
                     save(b.withClearingSent());
                 }
                 sent++;
