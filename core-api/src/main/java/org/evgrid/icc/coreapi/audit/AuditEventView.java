@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One stored event as an auditor sees it: its type and payload, its place in its stream and in the global order
  * ({@code globalPosition} is null when the store cannot tell it), who signed the command that produced it and the
- * signed command envelope as the ledger kept it ({@code envelope}: the exact signed JSON text; null if none was kept).
+ * signed command envelope as the ledger kept it ({@code envelope}: the exact signed JSON text, and its base64 signature; null if none was kept).
  */
 public record AuditEventView(
         String eventId,
@@ -22,5 +22,6 @@ public record AuditEventView(
         String algorithm,
         String envelopeDigest,
         String envelope,
+        String envelopeSignature,
         Map<String, String> metadata) {
 }
