@@ -202,7 +202,7 @@ class PermissionMatrixIT {
                 continue;
             }
             Rule rule = ruleOf(endpoint.getKey());
-            String pathAndQuery = concrete(endpoint.getKey().substring(4), endpoint.getValue());
+            String pathAndQuery = concrete(endpoint.getKey().substring(endpoint.getKey().indexOf(' ') + 1), endpoint.getValue());
             Map<String, String> row = new LinkedHashMap<>();
             for (Caller caller : callers) {
                 Cell cell = call(pathAndQuery, caller);
