@@ -27,6 +27,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.evgrid.icc.coreapi.audit.AggregateStateView;
 import org.evgrid.icc.coreapi.audit.FindAggregateStateQuery;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,12 @@ public class AggregateStateReplay {
     private final EventStore events;
     private final ObjectMapper mapper;
     private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
+
+    /** With the application's mapper (identifiers as plain strings) if there is one. */
+    @Autowired
+    public AggregateStateReplay(EventStore events, ObjectProvider<ObjectMapper> mapper) {
+        this(events, mapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()));
+    }
 
     public AggregateStateReplay(EventStore events, ObjectMapper mapper) {
         this.events = events;
