@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,12 +28,18 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.evgrid.icc.coreapi.archive.AggregationUnitId;
+import org.evgrid.icc.coreapi.archive.AssignPilesToUnitCommand;
+import org.evgrid.icc.coreapi.archive.CreateAggregationUnitCommand;
+import org.evgrid.icc.coreapi.archive.DispatchAreaId;
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.PileId;
 import org.evgrid.icc.coreapi.archive.PileType;
 import org.evgrid.icc.coreapi.archive.RegisterPileCommand;
 import org.evgrid.icc.coreapi.archive.StationId;
 import org.evgrid.icc.coreapi.archive.UpdatePileCommand;
+import org.evgrid.icc.coreapi.declaration.DeclarationId;
+import org.evgrid.icc.coreapi.declaration.DeclareDemandCommand;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.RegisterUserCommand;
 import org.evgrid.icc.coreapi.security.Role;
@@ -188,6 +196,29 @@ class AuditReplayIT {
         assertThat(post("/api/v1/audit/diagnosis/projections/archive-projection", Role.AUDIT_ADMIN).status()).isEqualTo(403);
         assertThat(get("/api/v1/audit/diagnosis/projections/archive-projection", Role.REGULATOR).status()).isEqualTo(403);
 
+        // a unit with the piles and a day-ahead declaration, for both projections to have something to rebuild
+        AggregationUnitId unit = new AggregationUnitId("AU-AU-1");
+        Answer created = client.send(new CreateAggregationUnitCommand(unit, "审计测试单元", new DispatchAreaId("DA-JS-NJ"), "320000"),
+                archivist.keyId(), archivist.key());
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(200);
+        Answer assigned = client.send(new AssignPilesToUnitCommand(unit, List.of(new PileId("P-AU-1"), new PileId("P-AU-2"),
+                new PileId("P-AU-3"))), archivist.keyId(), archivist.key());
+        assertThat(assigned.status()).as("%s", assigned.body()).isEqualTo(200);
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3);
+        List<BigDecimal> curve = new ArrayList<>();
+        for (int k = 0; k < 96; k++) {
+            curve.add(new BigDecimal("20.000"));
+        }
+        Answer declared = client.send(new DeclareDemandCommand(new OperatorId(OPERATOR), "DAY_AHEAD", day, unit, null, curve),
+                platform.keyId(), platform.key());
+        assertThat(declared.status()).as("%s", declared.body()).isEqualTo(200);
+        String declarationId = DeclarationId.of(new OperatorId(OPERATOR), "DAY_AHEAD", day, unit).value();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("/api/v1/declarations/" + URLEncoder.encode(declarationId, StandardCharsets.UTF_8), Role.AUDITOR).status())
+                    .isEqualTo(200);
+            assertThat(get("/api/v1/piles/P-AU-3", Role.AUDITOR).body().path("unitId").asText()).isEqualTo("AU-AU-1");
+        });
+
         // self-diagnosis: the rebuilt projection equals the live one
         Answer diagnosis = post("/api/v1/audit/diagnosis/projections/archive-projection", Role.SECURITY_OPERATOR);
         assertThat(diagnosis.status()).as("%s", diagnosis.body()).isEqualTo(200);
@@ -198,6 +229,8 @@ class AuditReplayIT {
         assertThat(collection(diagnosis.body(), "arch_operators").path("liveCount").asLong()).isEqualTo(1);
         Answer declarations = post("/api/v1/audit/diagnosis/projections/declaration-projection", Role.AUDITOR);
         assertThat(declarations.body().path("verdict").asText()).as("%s", declarations.body()).isEqualTo("IDENTICAL");
+        assertThat(collection(declarations.body(), "decl_declarations").path("liveCount").asLong()).isPositive();
+        assertThat(collection(diagnosis.body(), "arch_units").path("rebuiltCount").asLong()).isEqualTo(1);
         assertProblem(post("/api/v1/audit/diagnosis/projections/telemetry-rollups", Role.AUDITOR), 404, "ICC-AUDIT-PROJECTION", "name");
         assertProblem(post("/api/v1/audit/diagnosis/projections/Bad%20Name", Role.AUDITOR), 400, "ICC-AUDIT-PROJECTION-NAME", "name");
 
