@@ -64,7 +64,9 @@ public class AggregateStateReplay {
     @QueryHandler
     public AggregateStateView handle(FindAggregateStateQuery query) {
         String streamId = query.streamId();
-        Class<?> type = AggregateKinds.classOf(streamId).orElseThrow(() -> unknownKind(streamId));
+        if (AggregateKinds.kindOf(streamId).isEmpty()) {
+            throw unknownKind(streamId);
+        }
         List<DomainEventMessage<?>> applied = new ArrayList<>();
         DomainEventStream stream = events.readEvents(streamId);
         while (stream.hasNext()) {
@@ -74,12 +76,17 @@ public class AggregateStateReplay {
             }
             applied.add(event);
         }
+        Optional<Class<?>> known = AggregateKinds.classOf(streamId);
         if (applied.isEmpty()) {
+            if (known.isEmpty()) {
+                throw unknownKind(streamId);
+            }
             throw IccException.notFound("ICC-AUDIT-NO-EVENTS", "asOf",
                     "对象 " + streamId + " 在该时间之前没有任何记录",
                     "Stream " + streamId + " has no event " + (query.asOf() == null ? "" : "at or before " + query.asOf()),
                     "Check the stream id (e.g. pile:P-0001) or choose a later asOf");
         }
+        Class<?> type = known.or(() -> AggregateKinds.classOfType(applied.get(0).getType())).orElseThrow(() -> unknownKind(streamId));
         Object root = replay(type, streamId, applied);
         DomainEventMessage<?> last = applied.get(applied.size() - 1);
         return new AggregateStateView(streamId, type.getSimpleName(), query.asOf(), last.getSequenceNumber(),

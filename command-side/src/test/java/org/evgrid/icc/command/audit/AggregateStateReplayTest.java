@@ -88,6 +88,16 @@ class AggregateStateReplayTest {
     }
 
     @Test
+    void aKindNotRegisteredIsFoundByTheAggregateTypeItsEventsCarry() {
+        events.publish(new GenericDomainEventMessage<>("Pile", "pile-copy:P-9", 0, pileRegistered("P-9", "OP-1", PileType.AC),
+                MetaData.emptyInstance(), "event-copy", T0));
+        AggregateStateView view = replay.handle(new FindAggregateStateQuery("pile-copy:P-9", null));
+        assertThat(view.aggregateType()).isEqualTo("Pile");
+        assertThat(view.state()).containsEntry("type", "AC");
+        assertThat(AggregateKinds.classOfType("DemandDeclaration")).isPresent();
+    }
+
+    @Test
     void anInstantBeforeTheFirstEventOrAnUnknownKindIsNotFoundWithAFix() {
         assertThatThrownBy(() -> replay.handle(new FindAggregateStateQuery(STREAM, T0.minusSeconds(1))))
                 .isInstanceOfSatisfying(IccException.class, e -> {
