@@ -82,6 +82,7 @@ class PermissionMatrixIT {
             Role.AUDITOR, Role.CENTER_SERVICE);
     private static final Set<Role> LEDGER_READERS = EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN, Role.REGULATOR);
     private static final Set<Role> EXPORT_READERS = EnumSet.of(Role.AUDITOR, Role.REGULATOR);
+    private static final Set<Role> DIAGNOSIS_RUNNERS = EnumSet.of(Role.SECURITY_OPERATOR, Role.AUDITOR);
     private static final Set<Role> KEY_READERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.AUDIT_ADMIN, Role.AUDITOR);
     private static final Set<Role> MARKET_READERS = EnumSet.of(Role.TRADER, Role.DISPATCHER, Role.SETTLEMENT_CLERK, Role.AUDITOR,
             Role.REGULATOR, Role.CENTER_SERVICE);
@@ -99,6 +100,9 @@ class PermissionMatrixIT {
      */
     private static final List<Rule> EXPECTED = List.of(
             rule("GET /api/v1/me", EnumSet.allOf(Role.class), "any signed-in caller: who am I"),
+            rule("POST /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis (called with GET: last report)"),
+            rule("GET /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis reports"),
+            rule("GET /api/v1/audit/", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN), "SecurityConfig: auditor replay"),
             rule("GET /api/v1/ledger/export", EXPORT_READERS, "SecurityConfig: auditor export"),
             rule("GET /api/v1/ledger/", LEDGER_READERS, "SecurityConfig: AUDIT_READERS (audit admin reads the audit trail)"),
             rule("GET /api/v1/keys/", KEY_READERS, "SecurityConfig: KEY_READERS"),
@@ -222,7 +226,7 @@ class PermissionMatrixIT {
                 continue;
             }
             Rule rule = ruleOf(endpoint.getKey());
-            String pathAndQuery = concrete(endpoint.getKey().substring(4), endpoint.getValue());
+            String pathAndQuery = concrete(endpoint.getKey().substring(endpoint.getKey().indexOf(' ') + 1), endpoint.getValue());
             Map<String, String> row = new LinkedHashMap<>();
             for (Caller caller : callers) {
                 Cell cell = call(pathAndQuery, caller);

@@ -78,6 +78,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/export").hasAnyRole("AUDITOR", "REGULATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers("/api/v1/audit/diagnosis/**").hasAnyRole("SECURITY_OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
