@@ -56,9 +56,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (a console user per role, signed requests for the machine roles) and anonymously, against the expected matrix below.
  * A new endpoint without an expectation fails; an allow where the matrix says deny fails; a refusal where it says allow
  * fails. "Allowed" means the request passed security: 2xx, or 400/404/409/422 from the business layer; "denied" is
- * 401/403. A 503 (no query handler registered yet, or a timeout) also got past security: it counts as allowed for the
- * verdict and is listed as a warning ("U" in the printed matrix), so the matrix can be run on a branch whose handlers are
- * still elsewhere; any other status (500 included) fails as an error.
+ * 401/403. A 503 (no query handler registered, or a timeout) got past security but found no answer: it is shown as "U"
+ * in the printed matrix and fails, like any other status (500 included), as an error.
  */
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermissionMatrixIT {
@@ -270,10 +269,11 @@ class PermissionMatrixIT {
         callers.forEach(c -> printed.append("  ").append(abbreviation(c)).append(" = ").append(c.label()).append('\n'));
         LOG.info("{}", printed);
         if (!unavailable.isEmpty()) {
-            LOG.warn("{} calls got past security but found no answer (503), e.g. {}", unavailable.size(), unavailable.get(0));
+            LOG.error("{} calls got past security but found no answer (503), e.g. {}", unavailable.size(), unavailable.get(0));
         }
 
         assertThat(errors).as("calls that neither passed nor were refused by security").isEmpty();
+        assertThat(unavailable).as("calls that got past security but found no query handler or timed out (503)").isEmpty();
         assertThat(unexpectedAllows).as("UNEXPECTED ALLOWS (security defects)").isEmpty();
         assertThat(unexpectedDenials).as("allowed roles refused").isEmpty();
         assertThat(calls).isGreaterThanOrEqualTo(20 * callers.size());

@@ -50,15 +50,10 @@ import org.evgrid.icc.infra.support.CenterClient;
 import org.evgrid.icc.infra.support.CenterClient.Answer;
 import org.evgrid.icc.infra.support.TestWorld;
 import org.evgrid.icc.infra.support.TestWorld.Party;
-import org.evgrid.icc.saga.lifecycle.LifecycleSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,18 +65,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * of bad parameters as problems with field, both languages and a fix.
  */
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(AuditReplayIT.SagaSettings.class)
 class AuditReplayIT {
-
-    /** The trading lifecycle saga's settings, until infra wires them (issue 4 work in progress on this branch). */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SagaSettings {
-        @Bean
-        @ConditionalOnMissingBean
-        LifecycleSettings lifecycleSettings() {
-            return LifecycleSettings.defaults();
-        }
-    }
 
     private static final Path DATA = tempDir();
     private static final String PASSWORD = "Audit-Replay-2026!";
