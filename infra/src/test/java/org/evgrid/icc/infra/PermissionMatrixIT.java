@@ -111,6 +111,8 @@ class PermissionMatrixIT {
                     "DeclarationAccess.requireCenter: totals span operators"),
             rule("GET /api/v1/declarations", DECLARATION_READERS, "SecurityConfig ∩ DeclarationAccess.READERS"),
             rule("GET /api/v1/forecasts", FORECAST_READERS, "SecurityConfig + ForecastAccess (no operator-bound viewer)"),
+            rule("GET /api/v1/market/bid-basis", without(MARKET_READERS, Role.SETTLEMENT_CLERK),
+                    "SecurityConfig: BID_BASIS_READERS (trading desk and oversight)"),
             rule("GET /api/v1/market/", MARKET_READERS, "SecurityConfig: MARKET_READERS"),
             rule("GET /api/v1/dr/", DR_READERS, "SecurityConfig: DR_READERS"),
             rule("GET /api/v1/dispatch/", DISPATCH_READERS, "SecurityConfig: DISPATCH_READERS (operator platform: its own operator)"),

@@ -130,7 +130,7 @@ class TradingDayIT {
         Path data = Files.createTempDirectory("icc-trading-day-it");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(IccApplication.class, MovedClock.class).run(
                 "--icc.data-dir=" + data, "--server.port=0", "--icc.demo.enabled=false", "--icc.deadlines.poll-interval=PT5S",
-                "--icc.sim.exchange.enabled=true", "--icc.sim.exchange.clearing-delay=PT5M",
+                "--icc.sim.exchange.enabled=true", "--icc.sim.exchange.clearing-delay=PT5M", "--icc.sim.exchange.clear-on-acceptance=false",
                 "--icc.sim.operators.enabled=true", "--icc.sim.operators.result-delay=PT0.5S", "--icc.sim.operators.silent=" + OP_B,
                 "--icc.lifecycle.interval-grace=PT25H", "--icc.lifecycle.instruction-timeout=PT10M", "--icc.lifecycle.retry-delay=PT10S")) {
             CenterClient client = new CenterClient("http://localhost:" + ((WebServerApplicationContext) ctx).getWebServer().getPort(), CLOCK);

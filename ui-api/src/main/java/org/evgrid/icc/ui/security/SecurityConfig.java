@@ -35,6 +35,8 @@ public class SecurityConfig {
     private static final String[] TELEMETRY_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "REGULATOR", "AUDITOR",
         "ARCHIVE_MANAGER", "OPERATOR_PLATFORM", "CENTER_SERVICE"};
     private static final String[] MARKET_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE"};
+    /** The basis of a bid (declarations across operators and forecasts) is for the trading desk and oversight. */
+    private static final String[] BID_BASIS_READERS = {"TRADER", "DISPATCHER", "AUDITOR", "REGULATOR", "CENTER_SERVICE"};
     private static final String[] DR_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE"};
     /** Operator platforms read their own operator's part (the query handlers restrict it from the viewer). */
     private static final String[] DISPATCH_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE",
@@ -85,6 +87,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/forecasts", "/api/v1/forecasts/**").hasAnyRole(FORECAST_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/**").hasAnyRole(TELEMETRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/market/bid-basis").hasAnyRole(BID_BASIS_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/market", "/api/v1/market/**").hasAnyRole(MARKET_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dr", "/api/v1/dr/**").hasAnyRole(DR_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch", "/api/v1/dispatch/**").hasAnyRole(DISPATCH_READERS)

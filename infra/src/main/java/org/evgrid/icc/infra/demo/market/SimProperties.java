@@ -39,9 +39,12 @@ public record SimProperties(
      * @param priceCap bids with a higher limit price are rejected (CNY/MWh)
      * @param supply the rest of the market's offers: a step curve (price ascending)
      * @param demand the rest of the market's bids: a step curve (buyers a bid that sells is matched with)
+     * @param clearOnAcceptance clear a bid as soon as it is accepted instead of after gate closure (the demo's
+     *     walk-through shows the whole lifecycle at once; each bid then clears on its own against the curves)
      */
     public record Exchange(Boolean enabled, @DefaultValue("0") int port, @DefaultValue("PT2M") Duration clearingDelay,
-                           @DefaultValue("1500") BigDecimal priceCap, List<Step> supply, List<Step> demand) {
+                           @DefaultValue("1500") BigDecimal priceCap, List<Step> supply, List<Step> demand,
+                           @DefaultValue("false") boolean clearOnAcceptance) {
 
         public Exchange {
             supply = supply == null || supply.isEmpty() ? defaultSupply() : List.copyOf(supply);

@@ -41,7 +41,7 @@ class ExchangeSimulatorIT {
     private static final Instant GATE = Instant.parse("2026-11-30T02:00:00Z");
     private static final SimProperties.Exchange CONFIG = new SimProperties.Exchange(true, 0, Duration.ofMinutes(2), new BigDecimal("1500"),
             List.of(new SimProperties.Step(new BigDecimal("300"), new BigDecimal("1")), new SimProperties.Step(new BigDecimal("500"),
-                    new BigDecimal("1"))), List.of(new SimProperties.Step(new BigDecimal("100"), new BigDecimal("0.001"))));
+                    new BigDecimal("1"))), List.of(new SimProperties.Step(new BigDecimal("100"), new BigDecimal("0.001"))), false);
 
     private MongoServer mongo;
     private MongoClient client;
@@ -62,7 +62,11 @@ class ExchangeSimulatorIT {
     }
 
     private ExchangeBook book() {
-        return new ExchangeBook(database.getCollection(ExchangeBook.COLLECTION), CONFIG, command -> {
+        return book(CONFIG);
+    }
+
+    private ExchangeBook book(SimProperties.Exchange config) {
+        return new ExchangeBook(database.getCollection(ExchangeBook.COLLECTION), config, command -> {
             sent.add(command);
             Boolean again = later.poll();
             return again != null && again;
@@ -120,6 +124,19 @@ class ExchangeSimulatorIT {
     }
 
     @Test
+    void inTheDemoModeABidClearsAsSoonAsItIsAcceptedLongBeforeTheGate() throws Exception {
+        exchange.close();
+        exchange = new ExchangeSimulator(0, book(new SimProperties.Exchange(true, 0, CONFIG.clearingDelay(), CONFIG.priceCap(),
+                CONFIG.supply(), CONFIG.demand(), true)));
+        post("/bids", curveBid("BID-A", 1, "BUY", "800", "600"));
+        exchange.book().tick(GATE.minusSeconds(3600));
+        exchange.book().tick(GATE.minusSeconds(3599));
+
+        assertThat(clearings()).hasSize(1);
+        assertThat(clearingOf("BID-A-v1").clearedCurveKw()).hasSize(96);
+    }
+
+    @Test
     void aBidAboveThePriceCapIsRejectedWithTheReason() throws Exception {
         post("/bids", curveBid("BID-A", 1, "BUY", "800", "1600"));
         exchange.book().tick(GATE.minusSeconds(600));
@@ -154,8 +171,7 @@ class ExchangeSimulatorIT {
         assertThat(a.clearedCurveKw().get(1)).isEqualByComparingTo("100.000");
         assertThat(a.clearingPricesCnyPerMwh().get(1)).isEqualByComparingTo("300.00");
         assertThat(a.clearedCurveKw()).hasSize(96).allMatch(v -> v.scale() == 3);
-        assertThat(a.clearedEnergyKwh())
-                .isEqualByComparingTo(new BigDecimal("800").add(new BigDecimal("9500")).multiply(new BigDecimal("0.25")));
+        assertThat(a.clearedEnergyKwh()).as("a curve bid clears with its curve only").isNull();
         assertThat(a.clearedAt()).isEqualTo(GATE.plus(Duration.ofMinutes(2)));
         exchange.book().tick(GATE.plus(Duration.ofMinutes(3)));
         assertThat(clearings()).as("cleared once").hasSize(2);

@@ -199,7 +199,8 @@ public final class ExchangeBook {
         }
         Map<String, List<Bid>> groups = new LinkedHashMap<>();
         for (Bid b : List.copyOf(bids.values())) {
-            if (b.status() != Status.ACCEPTED || b.gateClosure() == null || now.isBefore(b.gateClosure().plus(delay))) {
+            boolean due = config.clearOnAcceptance() || b.gateClosure() != null && !now.isBefore(b.gateClosure().plus(delay));
+            if (b.status() != Status.ACCEPTED || !due) {
                 continue;
             }
             if (b.version() < latest.get(b.bidId())) {
