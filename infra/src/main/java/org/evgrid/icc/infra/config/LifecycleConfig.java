@@ -25,7 +25,7 @@ public class LifecycleConfig {
      * @param queryTimeout how long a saga step waits for a query (default 30 s)
      * @param maxRetries how often a failed saga step is tried again (default 60)
      * @param instructionTimeout how long an operator platform has to report an instruction's result (default 10 min)
-     * @param onlineWindowSlots a pile counts as online when it reported in these last 5-minute slots (default 3)
+     * @param onlineWindowSlots a pile counts as online when it reported in these last 5-minute slots (1–288; application.yml: 288)
      * @param completenessThreshold below this share of reporting piles an interval's telemetry is missing (default 0.9)
      * @param maxDetailPiles above this many piles a unit's deviations are computed without per-pile detail (50,000)
      */

@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.archive.OperatorId;
@@ -38,7 +40,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li><b>Piles</b>: the unit's piles in service from the archive (decommissioned piles left out), limits in W.</li>
  * <li><b>Online</b>: of the last {@link PlanningSettings#onlineWindowSlots()} completed 5-minute intervals before the
- * clock (default 3, i.e. the last 15 minutes, which covers the platforms' delivery delay), the pile must have a reading
+ * clock (default 3, i.e. the last 15 minutes, which covers the platforms' delivery delay; up to 288, a day, which the
+ * application configures for day-ahead planning), the pile must have a reading
  * that is not MISSING in at least one, and the newest such reading's connector status must be neither OFFLINE, UNKNOWN
  * nor FAULTED. A pile never seen in telemetry, or silent for the whole window, is offline. (The status changes of
  * {@code ReportPileStatusChanges} are not rolled up; the status carried by each power reading is what the store keeps.)</li>
@@ -106,13 +109,13 @@ public class DispatchInputsQueries {
         for (int i = 1; i <= settings.onlineWindowSlots(); i++) {
             window.add(currentStart.minus(Duration.ofMinutes(5L * i)));
         }
-        List<String> hourIds = new ArrayList<>();
+        Set<String> hourIds = new LinkedHashSet<>();
         for (String pile : piles) {
             for (Instant start : window) {
                 hourIds.add(Slots.pileHourId(pile, Slots.day(start), Slots.slot(start)));
             }
         }
-        Map<String, Document> hours = PlanningReads.byIds(database, TelemetryCollections.PILE_DAYS, hourIds);
+        Map<String, Document> hours = PlanningReads.byIds(database, TelemetryCollections.PILE_DAYS, new ArrayList<>(hourIds));
         Map<String, Boolean> online = new HashMap<>();
         for (String pile : piles) {
             boolean decided = false;

@@ -15,8 +15,8 @@ import java.math.BigDecimal;
 public record PlanningSettings(int onlineWindowSlots, BigDecimal completenessThreshold, int maxDetailPiles) {
 
     public PlanningSettings {
-        if (onlineWindowSlots < 1 || onlineWindowSlots > 12) {
-            throw new IllegalArgumentException("onlineWindowSlots must be between 1 and 12");
+        if (onlineWindowSlots < 1 || onlineWindowSlots > 288) {
+            throw new IllegalArgumentException("onlineWindowSlots must be between 1 and 288 (one day)");
         }
         if (completenessThreshold == null || completenessThreshold.signum() < 0 || completenessThreshold.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("completenessThreshold must be between 0 and 1");
