@@ -21,6 +21,10 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.FixedValueParameterResolver;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.queryhandling.QueryHandler;
@@ -96,9 +100,18 @@ public class AggregateStateReplay {
     /** A fresh instance of {@code type} with the given events applied. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object replay(Class<?> type, String streamId, List<DomainEventMessage<?>> applied) {
-        AggregateModel model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
+        AggregateModel model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type, new MultiParameterResolverFactory(
+                ClasspathParameterResolverFactory.forClass(type), COLLABORATORS_UNUSED));
         return replayWith(model, streamId, applied);
     }
+
+    /**
+     * Command handlers take collaborators (clock, deadline manager, stores) that a replay never needs: only event
+     * sourcing handlers run. Parameters the classpath factories cannot resolve are resolved to null instead of failing
+     * the inspection of the whole aggregate.
+     */
+    private static final ParameterResolverFactory COLLABORATORS_UNUSED = (executable, parameters, index) ->
+            new FixedValueParameterResolver<>(null);
 
     private static <T> T replayWith(AggregateModel<T> model, String streamId, List<DomainEventMessage<?>> applied) {
         T root = new GenericAggregateFactory<>(model).createAggregateRoot(streamId, applied.get(0));

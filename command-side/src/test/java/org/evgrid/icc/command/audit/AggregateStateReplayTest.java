@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.evgrid.icc.command.common.TestData.operator;
 import static org.evgrid.icc.command.common.TestData.pileRegistered;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +29,11 @@ import org.evgrid.icc.coreapi.audit.AggregateStateView;
 import org.evgrid.icc.coreapi.audit.FindAggregateStateQuery;
 import org.evgrid.icc.coreapi.common.ErrorCategory;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.coreapi.declaration.DeclarationKind;
+import org.evgrid.icc.coreapi.market.BidDirection;
+import org.evgrid.icc.coreapi.market.BidDraftedEvent;
+import org.evgrid.icc.coreapi.market.BidId;
+import org.evgrid.icc.coreapi.market.MarketSegment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +93,19 @@ class AggregateStateReplayTest {
         assertThat(now.lastSequence()).isEqualTo(3);
         assertThat(now.state()).containsEntry("decommissioned", true);
         assertThat(events.lastSequenceNumberFor(STREAM)).contains(3L);
+    }
+
+    @Test
+    void anAggregateWhoseCommandHandlersTakeCollaboratorsIsReplayedToo() {
+        BidId bid = new BidId("BID-DAY_AHEAD-20261201-AU-1");
+        events.publish(new GenericDomainEventMessage<>("Bid", "bid:" + bid, 0, new BidDraftedEvent(bid, "DAY_AHEAD",
+                MarketSegment.DAY_AHEAD_SPOT, DeclarationKind.CURVE, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1),
+                new AggregationUnitId("AU-1"), BidDirection.BUY, null, Collections.nCopies(96, new BigDecimal("10.000")),
+                new BigDecimal("500.00"), null, T1, 1, "test"), MetaData.emptyInstance(), "event-bid", T0));
+        AggregateStateView view = replay.handle(new FindAggregateStateQuery("bid:" + bid, null));
+        assertThat(view.aggregateType()).isEqualTo("Bid");
+        assertThat(view.eventsApplied()).isEqualTo(1);
+        assertThat(view.state()).containsEntry("status", "DRAFT");
     }
 
     @Test
