@@ -3,9 +3,12 @@ package org.evgrid.icc.infra.diagnosis;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.mongodb.client.MongoDatabase;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.queryhandling.QueryHandler;
 import org.evgrid.icc.coreapi.diagnosis.FindLedgerVerificationsQuery;
 import org.evgrid.icc.coreapi.diagnosis.LedgerVerificationList;
@@ -42,6 +45,11 @@ public class LedgerVerificationJob {
     private final VerificationStore store;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "icc-ledger-verification");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LedgerVerificationJob(LedgerVerifier verifier, MongoDatabase database, Clock clock) {
         this.verifier = verifier;
@@ -49,16 +57,21 @@ public class LedgerVerificationJob {
         this.clock = clock;
     }
 
-    /** The hourly incremental pass. */
+    /** The hourly incremental pass, on the job's own thread (the shared scheduler thread also polls the outbox). */
     @Scheduled(cron = "${icc.diagnosis.ledger-verify-cron:0 17 * * * *}")
     public void scheduledIncremental() {
-        verify(INCREMENTAL);
+        worker.execute(() -> verify(INCREMENTAL));
     }
 
-    /** The nightly full pass. */
+    /** The nightly full pass (a month of demo data: about a minute), on the job's own thread. */
     @Scheduled(cron = "${icc.diagnosis.ledger-full-verify-cron:0 47 2 * * *}")
     public void scheduledFull() {
-        verify(FULL);
+        worker.execute(() -> verify(FULL));
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     /** Runs one verification now and stores its verdict; null if one is already running. */
