@@ -13,6 +13,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.UuidRepresentation;
 import org.evgrid.icc.infra.config.IccProperties;
@@ -76,15 +77,17 @@ public class MongoStoreConfig {
 
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(IccProperties props, org.springframework.beans.factory.ObjectProvider<EmbeddedMongo> embedded,
-                            @Value("${spring.data.mongodb.uri:mongodb://localhost:27017}") String uri) {
+                            @Value("${spring.data.mongodb.uri:mongodb://localhost:27017}") String uri,
+                            org.springframework.beans.factory.ObjectProvider<CommandListener> listeners) {
         EmbeddedMongo em = embedded.getIfAvailable();
         String connection = em != null ? "mongodb://127.0.0.1:" + em.address().getPort() : uri;
-        MongoClientSettings settings = MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connection))
                 .uuidRepresentation(UuidRepresentation.STANDARD)
-                .applicationName("icc")
-                .build();
-        return MongoClients.create(settings);
+                .applicationName("icc");
+        // e.g. the debug switch's command log (infra diagnosis.MongoCommandLog), silent unless switched on
+        listeners.orderedStream().forEach(settings::addCommandListener);
+        return MongoClients.create(settings.build());
     }
 
     @Bean

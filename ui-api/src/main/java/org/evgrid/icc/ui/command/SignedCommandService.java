@@ -17,6 +17,8 @@ import org.evgrid.icc.coreapi.common.Identifier;
 import org.evgrid.icc.coreapi.security.CommandTypes;
 import org.evgrid.icc.coreapi.security.SignatureMetadata;
 import org.evgrid.icc.ui.problem.ProblemAdvice;
+import org.evgrid.icc.ui.security.RequestLogContext;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,6 +54,8 @@ public class SignedCommandService {
      * @throws IccException when the envelope or command is refused
      */
     public CommandReceipt send(CommandEnvelopeRequest request, String clientAddress) {
+        MDC.put(RequestLogContext.OPERATION, "command " + request.commandType());
+        MDC.put(RequestLogContext.USER, "key:" + request.keyId());
         Class<?> type = CommandTypes.byName(request.commandType()).orElseThrow(() -> IccException.invalid("ICC-SIG-TYPE", "commandType",
                 "未知的指令类型“" + request.commandType() + "”", "Unknown command type '" + request.commandType() + "'",
                 "Use one of the command types listed in the API documentation, e.g. RegisterPile"));

@@ -65,6 +65,7 @@ public class SecurityConfig {
                         + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .addFilterBefore(new RequestSizeLimitFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RequestLogContext(), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(signIn))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(signIn)
@@ -82,6 +83,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
                         .requestMatchers("/api/v1/audit/diagnosis/**").hasAnyRole("SECURITY_OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/diagnosis/debug").hasRole("SECURITY_OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/diagnosis", "/api/v1/diagnosis/**").hasAnyRole("SECURITY_OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
