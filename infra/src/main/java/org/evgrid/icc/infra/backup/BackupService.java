@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes backups (R-8.2c, R-11): the events of the JDBC event store as they are stored, the ledger (hash chain, Merkle
- * nodes, signed checkpoints), the signed command envelopes and the collections of subscribing processors, as gzip JSON
+ * nodes, signed checkpoints), the signed command envelopes, the claim-check data the command side stores beside its events
+ * (telemetry readings, dispatch schedules) and the collections of subscribing processors, as gzip JSON
  * Lines files with a {@code manifest.json} under {@code icc.backup.dir}. One backup at a time. Restore: {@link BackupRestore}.
  */
 @Component
@@ -44,7 +45,7 @@ public class BackupService {
 
     /** An incremental backup re-reads this many events before its predecessor's last one (commits that filled gaps late). */
     public static final long EVENT_OVERLAP = 1000;
-    /** An incremental backup re-reads envelopes received this long before its predecessor was taken. */
+    /** An incremental backup re-reads envelopes and readings received this long before its predecessor was taken. */
     public static final Duration ENVELOPE_OVERLAP = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
@@ -161,13 +162,15 @@ public class BackupService {
         }));
         files.add(collection(work, BackupLayout.LEDGER_HEAD, null, d -> true));
 
-        // 2. Subscribing processors' collections (whole copies) and the command envelopes.
+        // 2. Subscribing processors' collections and dispatch schedules (whole copies), envelopes and readings (by receipt).
         for (String c : BackupLayout.WHOLE_COPY) {
             files.add(collection(work, c, null, d -> true));
         }
-        Bson envelopes = previous == null ? null
+        Bson received = previous == null ? null
                 : Filters.gte("receivedAt", Date.from(Instant.parse(previous.createdAt()).minus(ENVELOPE_OVERLAP)));
-        files.add(collection(work, BackupLayout.COMMAND_ENVELOPES, envelopes, d -> true));
+        for (String c : BackupLayout.BY_RECEIPT) {
+            files.add(collection(work, c, received, d -> true));
+        }
 
         // 3. Events up to the newest stored now (read last: everything above refers to events at or below it).
         Long max = jdbc.queryForObject("SELECT MAX(globalIndex) FROM " + EventRows.EVENTS, Long.class);

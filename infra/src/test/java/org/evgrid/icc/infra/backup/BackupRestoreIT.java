@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,6 +42,11 @@ import org.evgrid.icc.coreapi.archive.SuspendOperatorCommand;
 import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
+import org.evgrid.icc.coreapi.telemetry.ConnectorStatus;
+import org.evgrid.icc.coreapi.telemetry.DataQuality;
+import org.evgrid.icc.coreapi.telemetry.PowerReading;
+import org.evgrid.icc.coreapi.telemetry.ReportPowerReadingsCommand;
+import org.evgrid.icc.coreapi.telemetry.TelemetryBatchId;
 import org.evgrid.icc.infra.IccApplication;
 import org.evgrid.icc.infra.backup.internal.BackupLayout;
 import org.evgrid.icc.infra.support.CenterClient;
@@ -87,11 +93,23 @@ class BackupRestoreIT {
         return n == null ? -1 : n;
     }
 
-    /** Every document of every {@code arch_*} collection, as extended JSON by collection and {@code _id} order. */
+    /** A batch of readings for the given piles, some intervals back from the last finished one. */
+    private static ReportPowerReadingsCommand telemetry(String batchId, int intervalsBack, String... piles) {
+        long minutes = Instant.now().truncatedTo(ChronoUnit.MINUTES).getEpochSecond() / 60;
+        Instant interval = Instant.ofEpochSecond((minutes - minutes % 5 - 5L * (1 + intervalsBack)) * 60);
+        List<PowerReading> readings = new ArrayList<>();
+        for (String p : piles) {
+            readings.add(new PowerReading(new PileId(p), new BigDecimal("3.500"), new BigDecimal("3.500"), ConnectorStatus.CHARGING, 50, 1,
+                    DataQuality.OK));
+        }
+        return new ReportPowerReadingsCommand(new TelemetryBatchId(batchId), new OperatorId("OP-BK"), interval, readings);
+    }
+
+    /** Every document of every {@code arch_*} and {@code tel_*} collection, as extended JSON by collection and {@code _id} order. */
     private static Map<String, List<String>> archive(MongoDatabase db) {
         Map<String, List<String>> out = new TreeMap<>();
         for (String name : db.listCollectionNames()) {
-            if (name.startsWith("arch_")) {
+            if (name.startsWith("arch_") || name.startsWith("tel_")) {
                 List<String> docs = new ArrayList<>();
                 for (Document d : db.getCollection(name).find().sort(Sorts.ascending("_id"))) {
                     docs.add(d.toJson());
@@ -148,6 +166,8 @@ class BackupRestoreIT {
             for (int i = 0; i < 12; i++) {
                 assertThat(client.send(pile("P-BK-" + i), platform.keyId(), platform.key()).status()).isEqualTo(200);
             }
+            Answer tel1 = client.send(telemetry("TB-BK-1", 2, "P-BK-0", "P-BK-1", "P-BK-2"), platform.keyId(), platform.key());
+            assertThat(tel1.status()).as("%s", tel1.body()).isEqualTo(200);
             assertThat(client.send(new CreateAggregationUnitCommand(new AggregationUnitId("AU-BK-1"), "备份测试聚合单元",
                     new DispatchAreaId("DA-JS-NJ"), "320000"), archivist.keyId(), archivist.key()).status()).isEqualTo(200);
             awaitLedgerCaughtUp(client, auditor, a);
@@ -164,6 +184,8 @@ class BackupRestoreIT {
             for (int i = 12; i < 20; i++) {
                 assertThat(client.send(pile("P-BK-" + i), platform.keyId(), platform.key()).status()).isEqualTo(200);
             }
+            Answer tel2 = client.send(telemetry("TB-BK-2", 1, "P-BK-1", "P-BK-13", "P-BK-15"), platform.keyId(), platform.key());
+            assertThat(tel2.status()).as("%s", tel2.body()).isEqualTo(200);
             assertThat(client.send(new AssignPilesToUnitCommand(new AggregationUnitId("AU-BK-1"), List.of(new PileId("P-BK-1"),
                     new PileId("P-BK-15"))), archivist.keyId(), archivist.key()).status()).isEqualTo(200);
             assertThat(client.send(new SuspendOperatorCommand(new OperatorId("OP-BK"), "备份测试"), archivist.keyId(), archivist.key())
@@ -189,7 +211,9 @@ class BackupRestoreIT {
             archiveA = archive(dbA);
             treeHeadA = client.signedGet("/api/v1/ledger/tree-heads/latest", auditor.keyId(), auditor.key()).body();
         }
-        assertThat(archiveA).isNotEmpty();
+        assertThat(archiveA.get("arch_piles")).hasSize(20);
+        assertThat(archiveA.get("tel_readings")).as("readings stored beside the batch events").hasSize(2);
+        assertThat(archiveA.keySet()).as("roll-ups rebuilt by replay are compared too").hasSizeGreaterThan(3);
         assertThat(treeHeadA.get("rootHash")).as("%s", treeHeadA).isNotNull();
 
         assertThatThrownBy(() -> BackupRestore.restore(chain, dataA, dataA.resolve("keys"), "icc"))

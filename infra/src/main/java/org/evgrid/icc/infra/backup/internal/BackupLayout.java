@@ -22,17 +22,23 @@ public final class BackupLayout {
     public static final String LEDGER_HEAD = "ledger_head";
     /** The exact signed envelopes of every command (evidence; audit-ledger), new ones in an incremental backup. */
     public static final String COMMAND_ENVELOPES = "command_envelopes";
+    /** The telemetry readings the command side stores before the batch event (claim check, docs/telemetry-store.md). */
+    public static final String TELEMETRY_READINGS = "tel_readings";
+
+    /** Written once with a {@code receivedAt} date and never changed: an incremental backup takes those received since. */
+    public static final List<String> BY_RECEIPT = List.of(COMMAND_ENVELOPES, TELEMETRY_READINGS);
 
     /**
-     * Collections kept by subscribing processors (key registry and users, the command side's look-ups): they are not
-     * rebuilt by replaying events at start, so every backup holds a whole copy and a restore takes the newest.
+     * Collections kept by subscribing processors (key registry and users, the command side's look-ups) and the dispatch
+     * schedules the command side stores before the plan event (claim check, docs/dispatch-schedules.md; no receipt date):
+     * they are not rebuilt by replaying events at start, so every backup holds a whole copy and a restore takes the newest.
      */
     public static final List<String> WHOLE_COPY = List.of("signer_keys", "users", "cmd_pile_registry", "cmd_station_piles",
-            "cmd_market_products");
+            "cmd_market_products", "dispatch_schedules");
 
     /** Collections added to by position: every backup of a chain contributes its part. */
     public static final List<String> BY_POSITION = List.of(LEDGER_ENTRIES, LEDGER_EVENT_INDEX, LEDGER_CHECKPOINTS, LEDGER_MERKLE_NODES,
-            COMMAND_ENVELOPES);
+            COMMAND_ENVELOPES, TELEMETRY_READINGS);
 
     private BackupLayout() {
     }
