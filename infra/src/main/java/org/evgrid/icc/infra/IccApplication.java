@@ -14,6 +14,10 @@ public class IccApplication {
     public static final String UPDATE_CHECKER_OFF = "axoniq.update-checker.disabled";
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--icc.backup.restore")) {
+            org.evgrid.icc.infra.backup.BackupRestore.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.setProperty(UPDATE_CHECKER_OFF, "true");
         SpringApplication.run(IccApplication.class, args);
     }

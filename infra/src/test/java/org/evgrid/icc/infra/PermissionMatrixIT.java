@@ -99,6 +99,8 @@ class PermissionMatrixIT {
      */
     private static final List<Rule> EXPECTED = List.of(
             rule("GET /api/v1/me", EnumSet.allOf(Role.class), "any signed-in caller: who am I"),
+            rule("POST /api/v1/backups", EnumSet.of(Role.SECURITY_OPERATOR), "SecurityConfig: backups (called with GET: the list)"),
+            rule("GET /api/v1/backups", EnumSet.of(Role.SECURITY_OPERATOR), "SecurityConfig: backups and their digest check"),
             rule("POST /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis (called with GET: last report)"),
             rule("GET /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis reports"),
             rule("GET /api/v1/audit/", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN), "SecurityConfig: auditor replay"),

@@ -81,6 +81,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/export").hasAnyRole("AUDITOR", "REGULATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers("/api/v1/backups", "/api/v1/backups/**").hasRole("SECURITY_OPERATOR")
                         .requestMatchers("/api/v1/audit/diagnosis/**").hasAnyRole("SECURITY_OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/diagnosis/debug").hasRole("SECURITY_OPERATOR")
