@@ -3,6 +3,7 @@ package org.evgrid.icc.ui.security.login;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -98,7 +99,7 @@ public class LoginRecords {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         Integer failures = after == null ? null : after.getInteger("failures");
         if (failures != null && failures >= settings.maxFailedLogins()) {
-            Instant until = now.plus(settings.lockout());
+            Instant until = now.plus(settings.lockout()).truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
             state.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("failures", 0), Updates.set("lockedUntil", Date.from(until))));
             return until;
         }
