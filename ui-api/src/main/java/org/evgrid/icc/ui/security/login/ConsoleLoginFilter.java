@@ -38,7 +38,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Console sign-in over HTTP Basic with the MLPS level-3 checks, on every request (the API keeps no session): a locked user
  * id is refused before its password is looked at; a wrong password, an unknown or disabled user all answer the same
  * {@code ICC-AUTH-FAILED} and count towards the lock; a user with an authenticator must send {@value #TOTP_HEADER}; an
- * expired password may only be used for {@code POST /api/v1/me/password}. Every attempt goes to the login log.
+ * expired password, or one that breaks the {@link PasswordPolicy} (registered by an administrator as a bare hash, so only
+ * checked here, when it is used), may only be used for {@code POST /api/v1/me/password}. Every attempt goes to the login log.
  * Requests already authenticated (signed requests) and requests without HTTP Basic pass untouched.
  */
 public class ConsoleLoginFilter extends OncePerRequestFilter {
@@ -129,7 +130,18 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
             }
         }
         records.succeeded(user, state);
-        if (expired(view.userId(), now) && !("POST".equals(request.getMethod()) && PASSWORD_CHANGE_PATH.equals(path(request)))) {
+        boolean changing = "POST".equals(request.getMethod()) && PASSWORD_CHANGE_PATH.equals(path(request));
+        IccException weak = weakness(user, password);
+        if (weak != null && !changing) {
+            // a password registered by an administrator arrives as a hash: the policy is checked when it is first used
+            records.record(user, address, LoginResult.WEAK_PASSWORD, null);
+            refuse(response, IccException.forbidden("ICC-AUTH-PASSWORD-WEAK", "password",
+                    "您的密码不符合密码规则，请先修改密码：" + weak.messageZh(),
+                    "Your password does not meet the password rules; change it first: " + weak.messageEn(),
+                    "POST /api/v1/me/password with {\"currentPassword\": …, \"newPassword\": …}; " + weak.fix()));
+            return;
+        }
+        if (expired(view.userId(), now) && !changing) {
             records.record(user, address, LoginResult.EXPIRED, null);
             refuse(response, IccException.forbidden("ICC-AUTH-PASSWORD-EXPIRED", "password",
                     "您的密码已超过 " + records.settings().passwordMaxAge().toDays() + " 天未修改，已过期；请先修改密码",
@@ -143,6 +155,15 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    private static IccException weakness(String user, String password) {
+        try {
+            PasswordPolicy.check(user, password);
+            return null;
+        } catch (IccException e) {
+            return e;
+        }
     }
 
     private static String path(HttpServletRequest request) {

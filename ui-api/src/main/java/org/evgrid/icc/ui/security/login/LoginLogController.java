@@ -35,7 +35,7 @@ public class LoginLogController {
     @GetMapping("/logins")
     @Operation(operationId = "loginLog", summary = "Console sign-in attempts in [from, to), optionally of one user, newest first",
             description = "Each item: id (time-ordered), at, user (as typed, also unknown ones), address, result (SUCCESS, "
-                    + "BAD_PASSWORD, UNKNOWN_USER, DISABLED, LOCKED, EXPIRED, TOTP_REQUIRED, TOTP_INVALID, PASSWORD_CHANGED, "
+                    + "BAD_PASSWORD, UNKNOWN_USER, DISABLED, LOCKED, EXPIRED, WEAK_PASSWORD, TOTP_REQUIRED, TOTP_INVALID, PASSWORD_CHANGED, "
                     + "TOTP_ENROLLED) and lockedUntil on the failure that locked the user. limit 1–1000, default 100. A success "
                     + "of the same user from the same address is logged once per icc.security.login-log-success-interval.")
     public LoginLogPage logins(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

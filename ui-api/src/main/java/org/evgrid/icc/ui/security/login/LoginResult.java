@@ -14,6 +14,8 @@ public enum LoginResult {
     LOCKED,
     /** Right password, but it has expired: only the password change is allowed. */
     EXPIRED,
+    /** Right password, but it breaks the password rules (as registered): only the password change is allowed. */
+    WEAK_PASSWORD,
     /** Right password, but the user's one-time code is missing. */
     TOTP_REQUIRED,
     /** Right password, wrong one-time code. */

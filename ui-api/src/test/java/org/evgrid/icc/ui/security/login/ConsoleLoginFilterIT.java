@@ -74,6 +74,7 @@ class ConsoleLoginFilterIT {
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
     private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
     private final String hash = encoder.encode(PASSWORD);
+    private final String weakHash = encoder.encode("lowercaseonly");
     private MongoClient client;
     private LoginRecords records;
     private ConsoleLoginFilter filter;
@@ -96,13 +97,15 @@ class ConsoleLoginFilterIT {
         server.shutdownNow();
     }
 
-    /** Knows one user, wang, whose password was set at {@link #passwordSetAt}. */
+    /** Knows wang, whose password was set at {@link #passwordSetAt}, and li, registered with a weak password. */
     private QueryGateway gateway() {
         return (QueryGateway) Proxy.newProxyInstance(QueryGateway.class.getClassLoader(), new Class<?>[] {QueryGateway.class},
                 (proxy, method, args) -> {
                     Object answer = null;
                     if (args[0] instanceof FindUserCredentialsQuery q && q.userId().value().equals("wang")) {
                         answer = new UserCredentialsView(q.userId(), "王", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
+                    } else if (args[0] instanceof FindUserCredentialsQuery q && q.userId().value().equals("li")) {
+                        answer = new UserCredentialsView(q.userId(), "李", weakHash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
                     } else if (args[0] instanceof FindPasswordStatusQuery q && q.userId().value().equals("wang")) {
                         answer = new PasswordStatusView(q.userId(), passwordSetAt, List.of(hash));
                     }
@@ -168,6 +171,18 @@ class ConsoleLoginFilterIT {
         Outcome change = call("POST", "/api/v1/me/password", "wang", PASSWORD, null);
         assertThat(change.passed()).isTrue();
         assertThat(logged("wang")).containsExactly(LoginResult.SUCCESS, LoginResult.EXPIRED, LoginResult.EXPIRED);
+    }
+
+    @Test
+    void aWeakRegisteredPasswordMayOnlyChangeItselfAndTheRuleIsNamed() throws Exception {
+        Outcome other = call("GET", "/api/v1/me", "li", "lowercaseonly", null);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.code()).isEqualTo("ICC-AUTH-PASSWORD-WEAK");
+        assertThat(other.body().path("messageEn").asText()).contains("three of");
+        assertThat(other.body().path("messageZh").asText()).contains("至少三类");
+
+        assertThat(call("POST", "/api/v1/me/password", "li", "lowercaseonly", null).passed()).isTrue();
+        assertThat(logged("li")).containsExactly(LoginResult.SUCCESS, LoginResult.WEAK_PASSWORD);
     }
 
     @Test
