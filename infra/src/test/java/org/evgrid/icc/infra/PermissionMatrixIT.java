@@ -101,6 +101,9 @@ class PermissionMatrixIT {
             rule("GET /api/v1/me", EnumSet.allOf(Role.class), "any signed-in caller: who am I"),
             rule("POST /api/v1/backups", EnumSet.of(Role.SECURITY_OPERATOR), "SecurityConfig: backups (called with GET: the list)"),
             rule("GET /api/v1/backups", EnumSet.of(Role.SECURITY_OPERATOR), "SecurityConfig: backups and their digest check"),
+            rule("POST /api/v1/me/", EnumSet.allOf(Role.class),
+                    "SecurityConfig: my password and authenticator, any signed-in caller (called with GET: 405 past security)"),
+            rule("GET /api/v1/security/logins", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN), "SecurityConfig: the login log"),
             rule("POST /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis (called with GET: last report)"),
             rule("GET /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis reports"),
             rule("GET /api/v1/audit/", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN), "SecurityConfig: auditor replay"),
@@ -155,7 +158,8 @@ class PermissionMatrixIT {
         }
 
         boolean passedSecurity() {
-            return status >= 200 && status < 300 || status == 400 || status == 404 || status == 409 || status == 422;
+            // 405: a POST-only endpoint called with GET got past security
+            return status >= 200 && status < 300 || status == 400 || status == 404 || status == 405 || status == 409 || status == 422;
         }
 
         boolean unavailable() {

@@ -3,16 +3,20 @@ package org.evgrid.icc.ledger.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.security.DataScope;
+import org.evgrid.icc.coreapi.security.FindPasswordStatusQuery;
 import org.evgrid.icc.coreapi.security.FindUserCredentialsQuery;
+import org.evgrid.icc.coreapi.security.PasswordStatusView;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.ScopeLevel;
 import org.evgrid.icc.coreapi.security.UserCredentialsView;
 import org.evgrid.icc.coreapi.security.UserDisabledEvent;
 import org.evgrid.icc.coreapi.security.UserId;
+import org.evgrid.icc.coreapi.security.UserPasswordChangedEvent;
 import org.evgrid.icc.coreapi.security.UserRegisteredEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,5 +70,32 @@ class UserDirectoryProjectionIT {
 
         assertThat(users.handle(new FindUserCredentialsQuery(new UserId("u-wang"))).enabled()).isFalse();
         assertThat(mongo.database().getCollection(UserDirectoryProjection.COLLECTION).countDocuments()).isEqualTo(1);
+    }
+
+    private static String hash(int n) {
+        return HASH.substring(0, 59) + n;
+    }
+
+    @Test
+    void aChangedPasswordLogsInAndTheLastFiveHashesAreKeptOnceEach() {
+        UserId wang = new UserId("u-wang");
+        users.on(registered(), AT);
+        for (int n = 1; n <= 6; n++) {
+            users.on(new UserPasswordChangedEvent(wang, hash(n)), AT.plusSeconds(n));
+        }
+        users.on(new UserPasswordChangedEvent(wang, hash(6)), AT.plusSeconds(6));
+
+        PasswordStatusView status = users.handle(new FindPasswordStatusQuery(wang));
+        assertThat(status.passwordSetAt()).isEqualTo(AT.plusSeconds(6));
+        assertThat(status.recentHashes()).containsExactly(hash(6), hash(5), hash(4), hash(3), hash(2));
+        assertThat(users.handle(new FindUserCredentialsQuery(wang)).passwordHash()).isEqualTo(hash(6));
+    }
+
+    @Test
+    void aRegisteredPasswordIsSetAtRegistration() {
+        users.on(registered(), AT);
+
+        assertThat(users.handle(new FindPasswordStatusQuery(new UserId("u-wang"))))
+                .isEqualTo(new PasswordStatusView(new UserId("u-wang"), AT, List.of(HASH)));
     }
 }

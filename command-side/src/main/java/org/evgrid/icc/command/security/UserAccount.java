@@ -16,11 +16,13 @@ import org.evgrid.icc.command.common.StreamIds;
 import org.evgrid.icc.command.common.Refusal;
 import org.evgrid.icc.command.common.Texts;
 import org.evgrid.icc.command.security.internal.RoleRules;
+import org.evgrid.icc.coreapi.security.ChangePasswordCommand;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.DisableUserCommand;
 import org.evgrid.icc.coreapi.security.RegisterUserCommand;
 import org.evgrid.icc.coreapi.security.UserDisabledEvent;
 import org.evgrid.icc.coreapi.security.UserId;
+import org.evgrid.icc.coreapi.security.UserPasswordChangedEvent;
 import org.evgrid.icc.coreapi.security.UserRegisteredEvent;
 
 /**
@@ -52,15 +54,34 @@ public class UserAccount {
         }
         String displayName = Texts.required(command.displayName(), "displayName", "显示名称", "display name", 50);
         RoleRules.check(command.roles(), "roles");
-        if (command.passwordHash() == null || !BCRYPT.matcher(command.passwordHash()).matches()) {
+        checkHash(command.passwordHash());
+        DataScope scope = command.scope() == null ? DataScope.HEADQUARTERS : command.scope();
+        apply(new UserRegisteredEvent(command.userId(), displayName, Set.copyOf(command.roles()), scope, command.operatorId(),
+                command.passwordHash()));
+    }
+
+    /**
+     * A new password (bcrypt hash) for the user; the center checked the policy and the recent passwords before signing.
+     * A disabled user cannot change the password ({@code ICC-USER-DISABLED}).
+     */
+    @CommandHandler
+    public void handle(ChangePasswordCommand command) {
+        if (disabled) {
+            throw Refusal.conflict("ICC-USER-DISABLED", "userId",
+                    "用户 " + userId + " 已被停用，不能修改密码", "User " + userId + " is disabled and cannot change the password",
+                    "Ask the system administrator to register a new account").exception();
+        }
+        checkHash(command.passwordHash());
+        apply(new UserPasswordChangedEvent(userId, command.passwordHash()));
+    }
+
+    private static void checkHash(String hash) {
+        if (hash == null || !BCRYPT.matcher(hash).matches()) {
             throw Refusal.invalid("ICC-USER-PASSWORD-HASH-INVALID", "passwordHash",
                     "密码摘要格式不正确：应为 bcrypt 摘要（以 $2a$、$2b$ 或 $2y$ 开头，共 60 个字符）",
                     "The password hash is malformed: a bcrypt hash of 60 characters starting with $2a$, $2b$ or $2y$ is expected",
                     "Let the console compute the bcrypt hash of the password; never send the password itself").exception();
         }
-        DataScope scope = command.scope() == null ? DataScope.HEADQUARTERS : command.scope();
-        apply(new UserRegisteredEvent(command.userId(), displayName, Set.copyOf(command.roles()), scope, command.operatorId(),
-                command.passwordHash()));
     }
 
     @CommandHandler

@@ -9,6 +9,7 @@ import org.evgrid.icc.command.common.IccCommandTargetResolver;
 import org.evgrid.icc.command.common.UnknownTargetInterceptor;
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.common.ErrorCategory;
+import org.evgrid.icc.coreapi.security.ChangePasswordCommand;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.DisableUserCommand;
 import org.evgrid.icc.coreapi.security.RegisterUserCommand;
@@ -16,6 +17,7 @@ import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.ScopeLevel;
 import org.evgrid.icc.coreapi.security.UserDisabledEvent;
 import org.evgrid.icc.coreapi.security.UserId;
+import org.evgrid.icc.coreapi.security.UserPasswordChangedEvent;
 import org.evgrid.icc.coreapi.security.UserRegisteredEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,35 @@ class UserAccountTest {
         fixture.givenNoPriorActivity()
                 .when(new DisableUserCommand(USER, null))
                 .expectException(refused(ErrorCategory.NOT_FOUND, "ICC-USER-UNKNOWN"))
+                .expectNoEvents();
+    }
+
+    private static final String NEW_HASH = "$2a$10$abcdefghijklmnopqrstuuJHx3B2uVPmCPMdPYmmyOT9Jbw4cbeVW";
+
+    private UserRegisteredEvent registered() {
+        return new UserRegisteredEvent(USER, "李雷", Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, HASH);
+    }
+
+    @Test
+    void aUserChangesThePasswordIntoTheUsersOwnStream() {
+        fixture.given(registered())
+                .when(new ChangePasswordCommand(USER, NEW_HASH))
+                .expectEvents(new UserPasswordChangedEvent(USER, NEW_HASH));
+    }
+
+    @Test
+    void aChangedPasswordMustBeABcryptHash() {
+        fixture.given(registered())
+                .when(new ChangePasswordCommand(USER, "Secret#2026"))
+                .expectException(refused(ErrorCategory.INVALID, "ICC-USER-PASSWORD-HASH-INVALID"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDisabledUserCannotChangeThePassword() {
+        fixture.given(registered(), new UserDisabledEvent(USER, "left"))
+                .when(new ChangePasswordCommand(USER, NEW_HASH))
+                .expectException(refused(ErrorCategory.CONFLICT, "ICC-USER-DISABLED"))
                 .expectNoEvents();
     }
 }

@@ -73,6 +73,7 @@ public final class CommandTypes {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         for (Class<?> c : new Class<?>[] {
             RegisterSignerKeyCommand.class, RevokeSignerKeyCommand.class, RegisterUserCommand.class, DisableUserCommand.class,
+            ChangePasswordCommand.class,
             RegisterOperatorCommand.class, UpdateOperatorCommand.class, SuspendOperatorCommand.class, ReinstateOperatorCommand.class,
             RegisterStationCommand.class, UpdateStationCommand.class, DecommissionStationCommand.class,
             RegisterPileCommand.class, UpdatePileCommand.class, DecommissionPileCommand.class, ImportPilesCommand.class,

@@ -1,7 +1,12 @@
 package org.evgrid.icc.ui.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.DispatcherType;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,6 +20,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.evgrid.icc.ui.problem.Problems;
+import org.evgrid.icc.ui.security.login.ConsoleLoginFilter;
+import org.evgrid.icc.ui.security.login.LoginRecords;
+import org.evgrid.icc.ui.security.login.LoginSettings;
 
 /**
  * Who may call what over HTTP. Commands are authenticated by their signatures (the command bus verifies them), so
@@ -53,8 +61,19 @@ public class SecurityConfig {
         return new IccUserDetailsService(queryGateway);
     }
 
+    /** Login hardening (see {@link LoginSettings}); the state and the login log live in Mongo. */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems) throws Exception {
+    LoginRecords loginRecords(MongoDatabase database, Clock clock,
+                              @Value("${icc.security.max-failed-logins:5}") int maxFailedLogins,
+                              @Value("${icc.security.lockout:15m}") Duration lockout,
+                              @Value("${icc.security.password-max-age:90d}") Duration passwordMaxAge,
+                              @Value("${icc.security.login-log-success-interval:5m}") Duration successLogInterval) {
+        return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems, PasswordEncoder encoder,
+                                    LoginRecords loginRecords) throws Exception {
         AuthenticationEntryPoint signIn = (req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
                 "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
                 "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
@@ -66,6 +85,8 @@ public class SecurityConfig {
                 .addFilterBefore(new RequestSizeLimitFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestLogContext(), BasicAuthenticationFilter.class)
+                // console users: lockout, one-time codes, password expiry and the login log, before Spring's own HTTP Basic
+                .addFilterBefore(new ConsoleLoginFilter(queryGateway, encoder, loginRecords, problems), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(signIn))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(signIn)
@@ -96,6 +117,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/dr", "/api/v1/dr/**").hasAnyRole(DR_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch", "/api/v1/dispatch/**").hasAnyRole(DISPATCH_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/alarms", "/api/v1/alarms/**").hasAnyRole(ALARM_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/security/logins").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/me/password", "/api/v1/me/totp").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .anyRequest().denyAll());

@@ -1,0 +1,165 @@
+package org.evgrid.icc.ui.security.login;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The login state and the login log. {@value #STATE} ({@code _id} = user id as typed, also for unknown ids, so that a
+ * lock does not tell whether a user exists): consecutive {@code failures}, {@code lockedUntil}, the one-time-code
+ * {@code totpSecret} (base32; kept in the database as is, never answered again after enrolment) and {@code totpEnrolledAt}.
+ * {@value #LOG} ({@code _id} = zero-padded epoch milliseconds, a counter and random hex: time-ordered and unique):
+ * {@code at, user, address, result} and {@code lockedUntil} on the failure that locked the user.
+ */
+public class LoginRecords {
+
+    /** Login state per user id. */
+    public static final String STATE = "sec_login_state";
+    /** Every console authentication attempt. */
+    public static final String LOG = "sec_login_log";
+    /** User names are kept to this length. */
+    public static final int MAX_USER = 64;
+
+    /** The state of a user id: consecutive failures, lock, one-time-code secret (null if not enrolled). */
+    public record State(int failures, Instant lockedUntil, String totpSecret) {
+        static final State NONE = new State(0, null, null);
+    }
+
+    /** One entry of the login log. */
+    public record Entry(String id, Instant at, String user, String address, LoginResult result, Instant lockedUntil) {
+    }
+
+    private final MongoCollection<Document> state;
+    private final MongoCollection<Document> log;
+    private final Clock clock;
+    private final LoginSettings settings;
+    private final AtomicLong sequence = new AtomicLong();
+    private final String instance;
+    private final Map<String, Instant> lastSuccessLogged = new ConcurrentHashMap<>();
+
+    public LoginRecords(MongoDatabase database, Clock clock, LoginSettings settings) {
+        this.state = database.getCollection(STATE);
+        this.log = database.getCollection(LOG);
+        this.clock = clock;
+        this.settings = settings;
+        byte[] r = new byte[3];
+        new SecureRandom().nextBytes(r);
+        this.instance = HexFormat.of().formatHex(r);
+    }
+
+    public LoginSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A user name as typed, cut to {@value #MAX_USER} characters (anybody can type anything). */
+    static String key(String typed) {
+        return typed.length() > MAX_USER ? typed.substring(0, MAX_USER) : typed;
+    }
+
+    /** The state of a user id (never null). */
+    public State state(String userId) {
+        Document d = state.find(Filters.eq("_id", key(userId))).first();
+        if (d == null) {
+            return State.NONE;
+        }
+        Date locked = d.getDate("lockedUntil");
+        Integer failures = d.getInteger("failures");
+        return new State(failures == null ? 0 : failures, locked == null ? null : locked.toInstant(), d.getString("totpSecret"));
+    }
+
+    /** Counts a failure; answers the lock's end if this failure locked the user id, else null. */
+    public Instant failed(String userId, Instant now) {
+        String id = key(userId);
+        Document after = state.findOneAndUpdate(Filters.eq("_id", id),
+                Updates.combine(Updates.inc("failures", 1), Updates.set("lastFailureAt", Date.from(now))),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Integer failures = after == null ? null : after.getInteger("failures");
+        if (failures != null && failures >= settings.maxFailedLogins()) {
+            Instant until = now.plus(settings.lockout()).truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
+            state.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("failures", 0), Updates.set("lockedUntil", Date.from(until))));
+            return until;
+        }
+        return null;
+    }
+
+    /** A success ends the run of failures (written only when there was one). */
+    public void succeeded(String userId, State before) {
+        if (before.failures() > 0 || before.lockedUntil() != null) {
+            state.updateOne(Filters.eq("_id", userId), Updates.combine(Updates.set("failures", 0), Updates.unset("lockedUntil")));
+        }
+    }
+
+    /** Stores a one-time-code secret for the user (replacing an earlier one). */
+    public void enrolTotp(String userId, String base32Secret, Instant now) {
+        state.updateOne(Filters.eq("_id", userId), Updates.combine(Updates.set("totpSecret", base32Secret),
+                Updates.set("totpEnrolledAt", Date.from(now))), new UpdateOptions().upsert(true));
+    }
+
+    /** Records an attempt; a success of the same user from the same address is recorded once per configured interval. */
+    public void record(String typedUser, String address, LoginResult result, Instant lockedUntil) {
+        Instant now = clock.instant();
+        String user = key(typedUser);
+        if (result == LoginResult.SUCCESS && !settings.successLogInterval().isZero()) {
+            String key = user + "|" + address;
+            Instant last = lastSuccessLogged.get(key);
+            if (last != null && now.isBefore(last.plus(settings.successLogInterval()))) {
+                return;
+            }
+            lastSuccessLogged.put(key, now);
+        } else if (result != LoginResult.SUCCESS) {
+            lastSuccessLogged.remove(user + "|" + address);
+        }
+        String id = String.format(Locale.ROOT, "%013d-%09d-%s", now.toEpochMilli(), sequence.incrementAndGet() % 1_000_000_000L, instance);
+        Document d = new Document("_id", id).append("at", Date.from(now)).append("user", user).append("address", address)
+                .append("result", result.name());
+        if (lockedUntil != null) {
+            d.append("lockedUntil", Date.from(lockedUntil));
+        }
+        log.insertOne(d);
+    }
+
+    /** Log entries with from ≤ at &lt; to (either may be null), of one user if given, newest first, at most limit. */
+    public List<Entry> entries(Instant from, Instant to, String user, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (from != null) {
+            filters.add(Filters.gte("_id", String.format(Locale.ROOT, "%013d", from.toEpochMilli())));
+        }
+        if (to != null) {
+            filters.add(Filters.lt("_id", String.format(Locale.ROOT, "%013d", to.toEpochMilli())));
+        }
+        if (user != null) {
+            filters.add(Filters.eq("user", user));
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Document d : log.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.descending("_id")).limit(limit)) {
+            Date locked = d.getDate("lockedUntil");
+            out.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(), d.getString("user"), d.getString("address"),
+                    LoginResult.valueOf(d.getString("result")), locked == null ? null : locked.toInstant()));
+        }
+        return out;
+    }
+}
