@@ -102,6 +102,7 @@ class PermissionMatrixIT {
             rule("POST /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis (called with GET: last report)"),
             rule("GET /api/v1/audit/diagnosis/", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis reports"),
             rule("GET /api/v1/audit/", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN), "SecurityConfig: auditor replay"),
+            rule("GET /api/v1/audit-log", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN), "SecurityConfig: audit log of business operations"),
             rule("GET /api/v1/ledger/export", EXPORT_READERS, "SecurityConfig: auditor export"),
             rule("GET /api/v1/ledger/", LEDGER_READERS, "SecurityConfig: AUDIT_READERS (audit admin reads the audit trail)"),
             rule("GET /api/v1/keys/", KEY_READERS, "SecurityConfig: KEY_READERS"),
