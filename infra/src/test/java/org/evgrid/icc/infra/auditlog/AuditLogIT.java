@@ -139,6 +139,20 @@ class AuditLogIT {
         assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).startsWith("default-src 'none'"));
         assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
 
+        String html = "<script>alert(1)</script>";
+        HttpResponse<String> script = client.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/commands"))
+                .header("Content-Type", "application/json").header("Accept", "text/html,application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"commandType\":\"" + html + "\",\"payload\":{},\"keyId\":\""
+                        + dispatcher.keyId() + "\",\"algorithm\":\"ED25519\",\"timestamp\":\"" + Instant.now()
+                        + "\",\"nonce\":\"n-html-echo-000001\",\"signature\":\"AAAA\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(400);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(script.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        Answer refusedHtml = client.signedGet("/api/v1/audit-log?from=" + enc(start) + "&to=" + enc(Instant.now().plusSeconds(60))
+                + "&result=REFUSED&limit=1000", auditor.keyId(), auditor.key());
+        assertThat(list(refusedHtml.body().path("records"))).as("a refused unknown command type is recorded too")
+                .anySatisfy(r -> assertThat(r.path("problemCode").asText()).isEqualTo("ICC-SIG-TYPE"));
+
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> limited = null;
         for (int i = 0; i < BURST * 10 && limited == null; i++) {
