@@ -110,6 +110,7 @@ class PermissionMatrixIT {
             rule("POST /api/v1/diagnosis/debug", DIAGNOSIS_RUNNERS, "SecurityConfig: debug switch (called with GET: its state; "
                     + "POST: security operator only, DiagnosisIT)"),
             rule("GET /api/v1/diagnosis", DIAGNOSIS_RUNNERS, "SecurityConfig: self-diagnosis, ledger verifications, debug state"),
+            rule("GET /api/v1/audit-log", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN), "SecurityConfig: audit log of business operations"),
             rule("GET /api/v1/ledger/export", EXPORT_READERS, "SecurityConfig: auditor export"),
             rule("GET /api/v1/ledger/", LEDGER_READERS, "SecurityConfig: AUDIT_READERS (audit admin reads the audit trail)"),
             rule("GET /api/v1/keys/", KEY_READERS, "SecurityConfig: KEY_READERS"),

@@ -10,6 +10,7 @@ import org.evgrid.icc.command.archive.Operator;
 import org.evgrid.icc.command.archive.Pile;
 import org.evgrid.icc.command.archive.PileImportBatch;
 import org.evgrid.icc.command.archive.Station;
+import org.evgrid.icc.command.auditlog.AuditLogSeal;
 import org.evgrid.icc.command.declaration.DeclarationTargetResolver;
 import org.evgrid.icc.command.declaration.DemandDeclaration;
 import org.evgrid.icc.command.forecast.Forecast;
@@ -39,7 +40,8 @@ public final class AggregateKinds {
             Map.entry("tbatch", TelemetryBatch.class),
             Map.entry("forecast", Forecast.class),
             Map.entry("forecast-request", ForecastRequest.class),
-            Map.entry(DeclarationTargetResolver.KIND, DemandDeclaration.class)));
+            Map.entry(DeclarationTargetResolver.KIND, DemandDeclaration.class),
+            Map.entry(AuditLogSeal.KIND, AuditLogSeal.class)));
 
     private AggregateKinds() {
     }

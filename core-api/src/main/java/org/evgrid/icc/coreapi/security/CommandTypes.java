@@ -20,6 +20,7 @@ import org.evgrid.icc.coreapi.archive.SuspendOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdateOperatorCommand;
 import org.evgrid.icc.coreapi.archive.UpdatePileCommand;
 import org.evgrid.icc.coreapi.archive.UpdateStationCommand;
+import org.evgrid.icc.coreapi.auditlog.SealAuditLogCommand;
 import org.evgrid.icc.coreapi.declaration.AmendDemandCommand;
 import org.evgrid.icc.coreapi.declaration.DeclareDemandCommand;
 import org.evgrid.icc.coreapi.declaration.WithdrawDemandCommand;
@@ -93,6 +94,7 @@ public final class CommandTypes {
             RecordIntervalExecutionCommand.class, AssignDeviationCauseCommand.class, RecordDeviationHandlingCommand.class,
             CloseDeviationCommand.class, CloseDispatchExecutionCommand.class,
             AcknowledgeAlarmCommand.class,
+            SealAuditLogCommand.class,
         }) {
             m.put(nameOf(c), c);
         }

@@ -71,9 +71,13 @@ public class SecurityConfig {
         return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval));
     }
 
+    /** The rate limiter runs on the machine's own clock: it meters real request rates, not the center's business time. */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems, PasswordEncoder encoder,
-                                    LoginRecords loginRecords) throws Exception {
+                                    LoginRecords loginRecords,
+                                    @Value("${icc.security.rate-limit.enabled:true}") boolean rateLimited,
+                                    @Value("${icc.security.rate-limit.requests-per-second:50}") double perSecond,
+                                    @Value("${icc.security.rate-limit.burst:200}") int burst) throws Exception {
         AuthenticationEntryPoint signIn = (req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
                 "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
                 "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
@@ -82,6 +86,8 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
                         + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .addFilterBefore(new RequestGuardFilter(rateLimited ? new TokenBuckets(perSecond, burst, Clock.systemUTC()) : null, problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new RequestSizeLimitFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestLogContext(), BasicAuthenticationFilter.class)
@@ -107,6 +113,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/diagnosis/debug").hasRole("SECURITY_OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/diagnosis", "/api/v1/diagnosis/**").hasAnyRole("SECURITY_OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit-log").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys/**").hasAnyRole(KEY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/telemetry/batches/**").hasAnyRole(TELEMETRY_BATCH_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/declarations", "/api/v1/declarations/**").hasAnyRole(DECLARATION_READERS)
