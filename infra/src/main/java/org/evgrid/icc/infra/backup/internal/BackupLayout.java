@@ -32,9 +32,11 @@ public final class BackupLayout {
      * Collections kept by subscribing processors (key registry and users, the command side's look-ups) and the dispatch
      * schedules the command side stores before the plan event (claim check, docs/dispatch-schedules.md; no receipt date):
      * they are not rebuilt by replaying events at start, so every backup holds a whole copy and a restore takes the newest.
+     * Also the records that are not events at all: the audit log of business operations with its chain head (refused
+     * commands leave no event) and the console sign-in state and login log.
      */
     public static final List<String> WHOLE_COPY = List.of("signer_keys", "users", "cmd_pile_registry", "cmd_station_piles",
-            "cmd_market_products", "dispatch_schedules");
+            "cmd_market_products", "dispatch_schedules", "audit_log", "audit_log_head", "sec_login_state", "sec_login_log");
 
     /** Collections added to by position: every backup of a chain contributes its part. */
     public static final List<String> BY_POSITION = List.of(LEDGER_ENTRIES, LEDGER_EVENT_INDEX, LEDGER_CHECKPOINTS, LEDGER_MERKLE_NODES,
