@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,8 +61,9 @@ public final class BackupRestore {
      *
      * @param chain backup directories: a full backup first, then each incremental one built on the one before
      * @param dataDir the center's data directory; must not exist or be empty
-     * @param keysFrom a directory whose {@code *.pem} files are copied to {@code <dataDir>/keys} (the center's key must be
-     *                 the one that signed the ledger's checkpoints); null = none
+     * @param keysFrom a directory whose {@code *.pem} files and master key file {@code secrets.keys} are copied to
+     *                 {@code <dataDir>/keys} (the center's key must be the one that signed the ledger's checkpoints; the master
+     *                 keys the ones that sealed the stored secrets, docs/operations-secrets.md); null = none
      * @param database the MongoDB database name ({@code icc.store.database})
      * @throws IccException {@code ICC-BACKUP-TARGET-NOT-EMPTY}, {@code ICC-BACKUP-CHAIN}, {@code ICC-BACKUP-DAMAGED}
      */
@@ -72,8 +74,9 @@ public final class BackupRestore {
         if (keysFrom != null) {
             Path keys = Files.createDirectories(dataDir.resolve("keys"));
             try (Stream<Path> s = Files.list(keysFrom)) {
-                for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".pem")).toList()) {
-                    Files.copy(p, keys.resolve(p.getFileName()));
+                for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".pem")
+                        || p.getFileName().toString().equals("secrets.keys")).toList()) {
+                    Files.copy(p, keys.resolve(p.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.RegisterUserCommand;
 import org.evgrid.icc.coreapi.security.Role;
@@ -27,8 +30,11 @@ import org.evgrid.icc.coreapi.security.UserId;
 import org.evgrid.icc.infra.IccApplication;
 import org.evgrid.icc.infra.support.CenterClient;
 import org.evgrid.icc.infra.support.TestWorld;
+import org.evgrid.icc.ledger.secrets.SecretBox;
+import org.evgrid.icc.ui.security.login.LoginRecords;
 import org.evgrid.icc.ui.security.login.Totp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -39,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Console sign-in hardening end to end (R-8.2a/d/e): weak new passwords refused with the rule named, a recent password
  * refused, the change recorded in the user's stream; five failures lock a user id (known or not, told alike) until the
  * (short) lockout has passed, the right password included; the login log shows every attempt with address and result to
- * auditors only; an enrolled authenticator makes the one-time code necessary.
+ * auditors only; an enrolled authenticator makes the one-time code necessary, and its secret is stored sealed.
  */
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginSecurityIT {
@@ -61,6 +67,9 @@ class LoginSecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoDatabase mongo;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -160,6 +169,14 @@ class LoginSecurityIT {
         assertThat(withCode.status()).as("%s", withCode.body()).isEqualTo(200);
         Answer traderLog = get("/api/v1/security/logins?user=" + TRADER + "&limit=3", AUDITOR, PASSWORD, null);
         assertThat(traderLog.body().path("items").findValuesAsText("result")).containsExactly("SUCCESS", "TOTP_INVALID", "TOTP_REQUIRED");
+
+        // (5) the secret is stored sealed (SM4-GCM, R-8.2b) with the key file generated in the data directory
+        String stored = mongo.getCollection(LoginRecords.STATE).find(Filters.eq("_id", TRADER)).first().getString("totpSecret");
+        assertThat(stored).startsWith("v1:SM4-GCM:k1:").doesNotContain(secret);
+        Path keyFile = DATA.resolve("keys").resolve("secrets.keys");
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(new String(SecretBox.fromFile(keyFile, false, SecretBox.Algorithm.SM4_GCM).open(stored, "totp:" + TRADER),
+                StandardCharsets.US_ASCII)).isEqualTo(secret);
     }
 
     private static void refusal(Answer a, int status, String code, String field) {

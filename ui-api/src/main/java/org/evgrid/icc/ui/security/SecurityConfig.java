@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.DispatcherType;
 import org.axonframework.queryhandling.QueryGateway;
+import org.evgrid.icc.coreapi.security.SecretSealer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,12 +64,12 @@ public class SecurityConfig {
 
     /** Login hardening (see {@link LoginSettings}); the state and the login log live in Mongo. */
     @Bean
-    LoginRecords loginRecords(MongoDatabase database, Clock clock,
+    LoginRecords loginRecords(MongoDatabase database, Clock clock, SecretSealer sealer,
                               @Value("${icc.security.max-failed-logins:5}") int maxFailedLogins,
                               @Value("${icc.security.lockout:15m}") Duration lockout,
                               @Value("${icc.security.password-max-age:90d}") Duration passwordMaxAge,
                               @Value("${icc.security.login-log-success-interval:5m}") Duration successLogInterval) {
-        return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval));
+        return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval), sealer);
     }
 
     /** The rate limiter runs on the machine's own clock: it meters real request rates, not the center's business time. */

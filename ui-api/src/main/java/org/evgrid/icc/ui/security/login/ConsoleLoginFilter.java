@@ -106,6 +106,12 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
             }
             return;
         }
+        if (state.totpUnreadable() != null) {
+            // the stored one-time-code secret does not decrypt (master key file): fail closed, without counting a failure
+            records.record(user, address, LoginResult.TOTP_INVALID, null);
+            refuse(response, state.totpUnreadable(), HttpStatus.SERVICE_UNAVAILABLE);
+            return;
+        }
         if (state.totpSecret() != null) {
             String code = request.getHeader(TOTP_HEADER);
             if (code == null || code.isBlank()) {

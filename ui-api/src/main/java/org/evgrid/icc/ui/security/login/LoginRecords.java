@@ -1,5 +1,6 @@
 package org.evgrid.icc.ui.security.login;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +24,14 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.coreapi.security.SecretSealer;
 
 /**
  * The login state and the login log. {@value #STATE} ({@code _id} = user id as typed, also for unknown ids, so that a
  * lock does not tell whether a user exists): consecutive {@code failures}, {@code lockedUntil}, the one-time-code
- * {@code totpSecret} (base32; kept in the database as is, never answered again after enrolment) and {@code totpEnrolledAt}.
+ * {@code totpSecret} (base32, sealed by the {@link SecretSealer} with context {@code "totp:" + _id}; a plain value written
+ * before encryption at rest is sealed when first read; never answered again after enrolment) and {@code totpEnrolledAt}.
  * {@value #LOG} ({@code _id} = zero-padded epoch milliseconds, a counter and random hex: time-ordered and unique):
  * {@code at, user, address, result} and {@code lockedUntil} on the failure that locked the user.
  */
@@ -40,9 +44,13 @@ public class LoginRecords {
     /** User names are kept to this length. */
     public static final int MAX_USER = 64;
 
-    /** The state of a user id: consecutive failures, lock, one-time-code secret (null if not enrolled). */
-    public record State(int failures, Instant lockedUntil, String totpSecret) {
-        static final State NONE = new State(0, null, null);
+    /**
+     * The state of a user id: consecutive failures, lock, one-time-code secret (null if not enrolled), and why an enrolled
+     * secret cannot be decrypted (wrong or missing master key, altered value; null if readable or none) — sign-in then fails
+     * closed after the password check.
+     */
+    public record State(int failures, Instant lockedUntil, String totpSecret, IccException totpUnreadable) {
+        static final State NONE = new State(0, null, null, null);
     }
 
     /** One entry of the login log. */
@@ -53,12 +61,14 @@ public class LoginRecords {
     private final MongoCollection<Document> log;
     private final Clock clock;
     private final LoginSettings settings;
+    private final SecretSealer sealer;
     private final AtomicLong sequence = new AtomicLong();
     private final String instance;
     private final Map<String, Instant> lastSuccessLogged = new ConcurrentHashMap<>();
 
-    public LoginRecords(MongoDatabase database, Clock clock, LoginSettings settings) {
+    public LoginRecords(MongoDatabase database, Clock clock, LoginSettings settings, SecretSealer sealer) {
         this.state = database.getCollection(STATE);
+        this.sealer = sealer;
         this.log = database.getCollection(LOG);
         this.clock = clock;
         this.settings = settings;
@@ -88,7 +98,50 @@ public class LoginRecords {
         }
         Date locked = d.getDate("lockedUntil");
         Integer failures = d.getInteger("failures");
-        return new State(failures == null ? 0 : failures, locked == null ? null : locked.toInstant(), d.getString("totpSecret"));
+        String secret = null;
+        IccException unreadable = null;
+        try {
+            secret = totpSecret(d);
+        } catch (IccException e) {
+            unreadable = e;
+        }
+        return new State(failures == null ? 0 : failures, locked == null ? null : locked.toInstant(), secret, unreadable);
+    }
+
+    /** The plain one-time-code secret of a state document; seals it again if it is plain or sealed with an older key. */
+    private String totpSecret(Document d) {
+        String stored = d.getString("totpSecret");
+        if (stored == null) {
+            return null;
+        }
+        String context = totpContext(d.getString("_id"));
+        String plain = SecretSealer.isSealed(stored) ? new String(sealer.open(stored, context), StandardCharsets.US_ASCII) : stored;
+        if (!sealer.isCurrent(stored)) {
+            // only if unchanged meanwhile (a concurrent enrolment wins)
+            state.updateOne(Filters.and(Filters.eq("_id", d.getString("_id")), Filters.eq("totpSecret", stored)),
+                    Updates.set("totpSecret", sealer.seal(plain.getBytes(StandardCharsets.US_ASCII), context)));
+        }
+        return plain;
+    }
+
+    private static String totpContext(String id) {
+        return "totp:" + id;
+    }
+
+    /**
+     * Seals again every one-time-code secret that is plain or sealed with an older master key (after a key rotation, so
+     * the old key can be retired); answers how many were rewritten.
+     */
+    public int resealTotpSecrets() {
+        int n = 0;
+        for (Document d : state.find(Filters.exists("totpSecret"))) {
+            String stored = d.getString("totpSecret");
+            if (stored != null && !sealer.isCurrent(stored)) {
+                totpSecret(d);
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Counts a failure; answers the lock's end if this failure locked the user id, else null. */
@@ -115,7 +168,8 @@ public class LoginRecords {
 
     /** Stores a one-time-code secret for the user (replacing an earlier one). */
     public void enrolTotp(String userId, String base32Secret, Instant now) {
-        state.updateOne(Filters.eq("_id", userId), Updates.combine(Updates.set("totpSecret", base32Secret),
+        String sealed = sealer.seal(base32Secret.getBytes(StandardCharsets.US_ASCII), totpContext(userId));
+        state.updateOne(Filters.eq("_id", userId), Updates.combine(Updates.set("totpSecret", sealed),
                 Updates.set("totpEnrolledAt", Date.from(now))), new UpdateOptions().upsert(true));
     }
 

@@ -18,15 +18,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.FindPasswordStatusQuery;
 import org.evgrid.icc.coreapi.security.FindUserCredentialsQuery;
 import org.evgrid.icc.coreapi.security.PasswordStatusView;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.UserCredentialsView;
+import org.evgrid.icc.ledger.secrets.SecretBox;
 import org.evgrid.icc.ui.security.IccUserDetails;
 import org.evgrid.icc.ui.security.ProblemWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +81,8 @@ class ConsoleLoginFilterIT {
     private final String hash = encoder.encode(PASSWORD);
     private final String weakHash = encoder.encode("lowercaseonly");
     private MongoClient client;
+    private final SecretBox.MasterKey k1 = SecretBox.newKey("k1", SecretBox.Algorithm.SM4_GCM);
+    private final SecretBox box = new SecretBox(List.of(k1));
     private LoginRecords records;
     private ConsoleLoginFilter filter;
     private Instant passwordSetAt = T0.minus(Duration.ofDays(10));
@@ -85,7 +92,7 @@ class ConsoleLoginFilterIT {
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         records = new LoginRecords(client.getDatabase("icc"), clock,
-                new LoginSettings(3, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ZERO));
+                new LoginSettings(3, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ZERO), box);
         filter = new ConsoleLoginFilter(gateway(), encoder, records, new ProblemWriter(mapper));
         SecurityContextHolder.clearContext();
     }
@@ -228,6 +235,53 @@ class ConsoleLoginFilterIT {
         assertThat(call("GET", "/api/v1/me", "wang", PASSWORD, Totp.codeAt(secret, T0.plusSeconds(30))).passed()).isTrue();
         assertThat(call("GET", "/api/v1/me", "wang", "Wrong#1xx", Totp.codeAt(secret, T0)).code()).as("the password still counts")
                 .isEqualTo("ICC-AUTH-FAILED");
+    }
+
+    private String storedTotpSecret(String user) {
+        return client.getDatabase("icc").getCollection(LoginRecords.STATE).find(Filters.eq("_id", user)).first().getString("totpSecret");
+    }
+
+    @Test
+    void theEnrolledSecretIsStoredSealedBoundToItsUser() throws Exception {
+        String secret = Totp.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+        records.enrolTotp("wang", secret, T0);
+
+        String stored = storedTotpSecret("wang");
+        assertThat(stored).startsWith("v1:SM4-GCM:k1:").doesNotContain(secret);
+        assertThat(new String(box.open(stored, "totp:wang"), StandardCharsets.US_ASCII)).isEqualTo(secret);
+        client.getDatabase("icc").getCollection(LoginRecords.STATE).updateOne(Filters.eq("_id", "li"),
+                Updates.set("totpSecret", stored), new UpdateOptions().upsert(true));
+        Outcome copied = call("GET", "/api/v1/me", "li", "lowercaseonly", Totp.codeAt(secret, T0));
+        assertThat(copied.status()).as("wang's sealed secret copied to li does not open: sign-in fails closed").isEqualTo(503);
+        assertThat(copied.code()).isEqualTo("ICC-SECRET-UNREADABLE");
+        assertThat(copied.passed()).isFalse();
+        assertThat(call("GET", "/api/v1/me", "li", "wrong", Totp.codeAt(secret, T0)).code()).as("the password is checked first")
+                .isEqualTo("ICC-AUTH-FAILED");
+    }
+
+    @Test
+    void aPlainSecretFromBeforeEncryptionStillWorksAndIsSealedOnFirstUse() throws Exception {
+        String secret = Totp.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+        client.getDatabase("icc").getCollection(LoginRecords.STATE).insertOne(new Document("_id", "wang").append("totpSecret", secret));
+
+        assertThat(call("GET", "/api/v1/me", "wang", PASSWORD, Totp.codeAt(secret, T0)).passed()).isTrue();
+        assertThat(storedTotpSecret("wang")).startsWith("v1:SM4-GCM:k1:");
+        assertThat(call("GET", "/api/v1/me", "wang", PASSWORD, Totp.codeAt(secret, T0)).passed()).isTrue();
+    }
+
+    @Test
+    void afterAKeyRotationResealingMovesEverySecretToTheNewKey() throws Exception {
+        String secret = Totp.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+        records.enrolTotp("wang", secret, T0);
+        SecretBox.MasterKey k2 = SecretBox.newKey("k2", SecretBox.Algorithm.AES_256_GCM);
+        LoginRecords rotated = new LoginRecords(client.getDatabase("icc"), clock,
+                new LoginSettings(3, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ZERO),
+                new SecretBox(List.of(k2, SecretBox.newKey("k0", SecretBox.Algorithm.SM4_GCM), k1)));
+
+        assertThat(rotated.resealTotpSecrets()).isEqualTo(1);
+        assertThat(storedTotpSecret("wang")).startsWith("v1:AES-256-GCM:k2:");
+        assertThat(rotated.resealTotpSecrets()).isZero();
+        assertThat(new SecretBox(List.of(k2)).open(storedTotpSecret("wang"), "totp:wang")).isEqualTo(secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
