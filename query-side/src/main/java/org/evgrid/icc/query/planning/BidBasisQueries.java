@@ -1,6 +1,5 @@
 package org.evgrid.icc.query.planning;
 
-import com.mongodb.client.MongoDatabase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.QueryHandler;
 import org.evgrid.icc.coreapi.archive.PileDimension;
 import org.evgrid.icc.coreapi.common.ErrorCategory;
@@ -22,13 +24,15 @@ import org.evgrid.icc.coreapi.forecast.FindCurrentForecastQuery;
 import org.evgrid.icc.coreapi.forecast.ForecastView;
 import org.evgrid.icc.coreapi.market.BidBasisView;
 import org.evgrid.icc.coreapi.market.FindBidBasisQuery;
+import org.evgrid.icc.coreapi.market.FindMarketProductsQuery;
 import org.evgrid.icc.coreapi.market.MarketProductRule;
-import org.evgrid.icc.coreapi.market.MarketProducts;
+import org.evgrid.icc.coreapi.market.MarketProductView;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.ScopeLevel;
 import org.evgrid.icc.coreapi.security.Viewer;
 import org.evgrid.icc.query.declaration.DeclarationQueries;
 import org.evgrid.icc.query.forecast.ForecastQueries;
+import org.evgrid.icc.query.market.MarketQueries;
 import org.evgrid.icc.query.planning.internal.PlanningErrors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -44,7 +48,8 @@ import org.springframework.stereotype.Component;
  * <li>else nothing.</li>
  * </ol>
  * The product's kind and period come from the declaration totals when there are any, else from the configured market
- * product rules (default {@link MarketProducts#defaultRules()}). Who may ask: traders, dispatchers, auditors,
+ * product rules as configured now (the market read model: the defaults overlaid with products traders defined or
+ * retired at run time). Who may ask: traders, dispatchers, auditors,
  * regulators and the center's service with headquarters scope; administrators and operator platforms are refused.
  */
 @Component
@@ -59,17 +64,24 @@ public class BidBasisQueries {
 
     private final DeclarationQueries declarations;
     private final ForecastQueries forecasts;
-    private final Map<String, MarketProductRule> products = new LinkedHashMap<>();
+    private final BiFunction<Viewer, String, MarketProductRule> products;
 
+    /** Products as configured now: the defaults overlaid with the ones traders defined or retired at run time. */
     @Autowired
     public BidBasisQueries(MongoDatabase database) {
-        this(database, MarketProducts.defaultRules());
+        this.declarations = new DeclarationQueries(database);
+        this.forecasts = new ForecastQueries(database);
+        MarketQueries market = new MarketQueries(database);
+        this.products = (viewer, code) -> market.handle(new FindMarketProductsQuery(viewer)).items().stream()
+                .filter(p -> p.rule().code().equals(code) && !p.retired()).map(MarketProductView::rule).findFirst().orElse(null);
     }
 
     public BidBasisQueries(MongoDatabase database, List<MarketProductRule> productRules) {
         this.declarations = new DeclarationQueries(database);
         this.forecasts = new ForecastQueries(database);
-        productRules.forEach(rule -> products.put(rule.code(), rule));
+        Map<String, MarketProductRule> fixed = new LinkedHashMap<>();
+        productRules.forEach(rule -> fixed.put(rule.code(), rule));
+        this.products = (viewer, code) -> fixed.get(code);
     }
 
     @QueryHandler
@@ -87,7 +99,7 @@ public class BidBasisQueries {
         DeclarationTotalsList totals = declarations.find(new FindDeclarationTotalsQuery(query.viewer(), query.product(),
                 query.periodStart(), query.unitId()));
         DeclarationTotalsView declared = totals.items().isEmpty() ? null : totals.items().get(0);
-        MarketProductRule rule = products.get(query.product());
+        MarketProductRule rule = products.apply(query.viewer(), query.product());
         DeclarationKind kind = declared != null && declared.kind() != null ? declared.kind() : rule == null ? null : rule.kind();
         if (kind == null) {
             throw PlanningErrors.productUnknown(query.product());

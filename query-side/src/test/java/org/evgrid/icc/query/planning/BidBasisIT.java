@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+
 import org.evgrid.icc.coreapi.archive.AggregationUnitId;
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.archive.PileDimension;
@@ -17,12 +19,19 @@ import org.evgrid.icc.coreapi.common.IccException;
 import org.evgrid.icc.coreapi.declaration.DeclarationId;
 import org.evgrid.icc.coreapi.declaration.DeclarationKind;
 import org.evgrid.icc.coreapi.declaration.DemandDeclaredEvent;
+import org.evgrid.icc.coreapi.declaration.GateAnchor;
+import org.evgrid.icc.coreapi.declaration.GateClosureRule;
+import org.evgrid.icc.coreapi.declaration.PeriodType;
 import org.evgrid.icc.coreapi.declaration.ProductCatalogue;
 import org.evgrid.icc.coreapi.forecast.ForecastId;
 import org.evgrid.icc.coreapi.forecast.ForecastModel;
 import org.evgrid.icc.coreapi.forecast.ForecastPublishedEvent;
 import org.evgrid.icc.coreapi.market.BidBasisView;
 import org.evgrid.icc.coreapi.market.FindBidBasisQuery;
+import org.evgrid.icc.coreapi.market.MarketProductCode;
+import org.evgrid.icc.coreapi.market.MarketProductDefinedEvent;
+import org.evgrid.icc.coreapi.market.MarketProductRule;
+import org.evgrid.icc.coreapi.market.MarketSegment;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.Viewer;
@@ -84,6 +93,17 @@ class BidBasisIT {
         assertThat(view.suggestedEnergyKwh()).isNull();
         assertThat(view.forecast().key()).as("the forecast is shown beside them").isEqualTo("AU-1");
         assertThat(view.suggestionRule()).contains("declaration");
+    }
+
+    @Test
+    void aProductDefinedAtRunTimeIsKnownToTheBasisAndAnUndefinedOneIsRefused() {
+        assertThatThrownBy(() -> basis(TRADER, "INTRADAY_TEST", AU2)).isInstanceOf(IccException.class);
+        world.batch(List.of(new MarketProductDefinedEvent(new MarketProductCode("INTRADAY_TEST"), new MarketProductRule("INTRADAY_TEST",
+                "日内测试", "Intraday test", MarketSegment.REAL_TIME_SPOT, DeclarationKind.CURVE, PeriodType.DAY,
+                new GateClosureRule(GateAnchor.DAYS_BEFORE_PERIOD, 0, LocalTime.NOON), "SR-TEST"), 1, "a new product")));
+
+        BidBasisView view = basis(TRADER, "INTRADAY_TEST", AU2);
+        assertThat(view.suggestedCurveKw()).as("a curve product: the forecast curve").hasSize(96);
     }
 
     @Test

@@ -43,6 +43,7 @@ import org.evgrid.icc.coreapi.archive.PileType;
 import org.evgrid.icc.coreapi.archive.Region;
 import org.evgrid.icc.coreapi.archive.StationId;
 import org.evgrid.icc.coreapi.declaration.DemandDeclaredEvent;
+import org.evgrid.icc.coreapi.market.MarketProductDefinedEvent;
 import org.evgrid.icc.coreapi.telemetry.ConnectorStatus;
 import org.evgrid.icc.coreapi.telemetry.DataQuality;
 import org.evgrid.icc.coreapi.telemetry.TelemetryBatchId;
@@ -52,6 +53,7 @@ import org.evgrid.icc.query.archive.AggregationUnitProjection;
 import org.evgrid.icc.query.archive.PileArchiveProjection;
 import org.evgrid.icc.query.declaration.DeclarationProjection;
 import org.evgrid.icc.query.forecast.ForecastProjection;
+import org.evgrid.icc.query.market.MarketProjection;
 import org.evgrid.icc.query.telemetry.LiveTelemetryHub;
 import org.evgrid.icc.query.telemetry.TelemetryRollupProjection;
 import org.evgrid.icc.query.telemetry.TelemetrySettings;
@@ -83,6 +85,7 @@ final class PlanningWorld implements AutoCloseable {
                 TelemetrySettings.defaults())));
         adapters.add(new AnnotationEventHandlerAdapter(new DeclarationProjection(database)));
         adapters.add(new AnnotationEventHandlerAdapter(new ForecastProjection(database)));
+        adapters.add(new AnnotationEventHandlerAdapter(new MarketProjection(database)));
     }
 
     MongoDatabase database() {
@@ -131,6 +134,7 @@ final class PlanningWorld implements AutoCloseable {
                 : payload instanceof PileDecommissionedEvent e ? "pile:" + e.pileId().value()
                 : payload instanceof AggregationUnitCreatedEvent e ? "unit:" + e.unitId().value()
                 : payload instanceof DemandDeclaredEvent e ? "declaration:" + e.declarationId().value()
+                : payload instanceof MarketProductDefinedEvent e ? "product:" + e.productCode().value()
                 : null;
         if (aggregate == null) {
             return GenericEventMessage.asEventMessage(payload);
