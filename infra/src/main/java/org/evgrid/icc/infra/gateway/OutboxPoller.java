@@ -60,13 +60,19 @@ public class OutboxPoller {
     private final HttpDelivery http;
 
     public OutboxPoller(MongoDatabase database, Clock clock, CenterCommands center, GatewayProperties props, Targets targets) {
+        this(database, clock, center, props, targets, null);
+    }
+
+    /** A poller whose deliveries carry the center's signature over each body ({@code signer}; null: unsigned). */
+    public OutboxPoller(MongoDatabase database, Clock clock, CenterCommands center, GatewayProperties props, Targets targets,
+                        HttpDelivery.BodySigner signer) {
         this.outbox = new OutboxStore(database);
         this.instructions = new InstructionMessage(database);
         this.clock = clock;
         this.center = center;
         this.props = props;
         this.targets = targets;
-        this.http = new HttpDelivery(props.timeout());
+        this.http = new HttpDelivery(props.timeout(), signer);
     }
 
     /** The scheduled run (every {@code icc.gateway.poll-interval}). */

@@ -9,13 +9,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -45,9 +48,13 @@ import org.evgrid.icc.coreapi.market.BidSubmittedEvent;
 import org.evgrid.icc.coreapi.market.MarketSegment;
 import org.evgrid.icc.coreapi.market.RecordBidDeliveryCommand;
 import org.evgrid.icc.coreapi.security.CenterCommands;
+import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
+import org.evgrid.icc.infra.gateway.internal.HttpDelivery;
 import org.evgrid.icc.infra.gateway.internal.OutboxStore;
+import org.evgrid.icc.infra.keys.CenterKey;
 import org.evgrid.icc.infra.support.TestClock;
 import org.evgrid.icc.ledger.json.IccJson;
+import org.evgrid.icc.ledger.signing.Crypto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,7 @@ class GatewayOutboxIT {
     private volatile String answerBody = "{\"status\":\"RECEIVED\"}";
     private volatile int delayMillis;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> signatures = new CopyOnWriteArrayList<>();
     private final List<Object> recorded = Collections.synchronizedList(new ArrayList<>());
     private final CenterCommands center = command -> {
         recorded.add(command);
@@ -94,6 +102,11 @@ class GatewayOutboxIT {
             try (x) {
                 String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 received.add(new Received(x.getRequestURI().getPath(), x.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                if (x.getRequestHeaders().getFirst("X-ICC-Signature") != null) {
+                    signatures.add(Map.of("keyId", x.getRequestHeaders().getFirst("X-ICC-Key-Id"),
+                            "algorithm", x.getRequestHeaders().getFirst("X-ICC-Signature-Algorithm"),
+                            "signature", x.getRequestHeaders().getFirst("X-ICC-Signature")));
+                }
                 if (delayMillis > 0) {
                     Thread.sleep(delayMillis);
                 }
@@ -166,6 +179,34 @@ class GatewayOutboxIT {
 
     private Document item(String id) {
         return database.getCollection(OutboxStore.COLLECTION).find(new Document("_id", id)).first();
+    }
+
+    @Test
+    void everyDeliveryCarriesTheCentersSignatureOverTheIdempotencyKeyAndTheExactBody() throws Exception {
+        KeyPair pair = Crypto.generateKeyPair(
+                SignatureAlgorithm.SM2_SM3);
+        CenterKey key = new org.evgrid.icc.infra.keys.CenterKey("center-test",
+                SignatureAlgorithm.SM2_SM3, pair.getPrivate(), pair.getPublic());
+        GatewayProperties props = new GatewayProperties(true, base() + "/exchange", base() + "/ocpi/{operatorId}/chargingprofiles",
+                "https://icc.example.cn", Duration.ofSeconds(1), Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Duration.ofMinutes(30));
+        OutboxPoller poller = new OutboxPoller(database, clock, center, props, new OutboxPoller.Targets(props::exchangeUrl,
+                props::operatorPlatformUrl, props::publicBaseUrl), GatewayConfig.centerSignature(key));
+        handler.on(bid(1), T0);
+        poller.runOnce();
+
+        assertThat(received).hasSize(1);
+        assertThat(signatures).hasSize(1);
+        Map<String, String> sig = signatures.get(0);
+        assertThat(sig).containsEntry("keyId", "center-test").containsEntry("algorithm", "SM2_SM3");
+        byte[] input = HttpDelivery.BodySigner.signingInput(received.get(0).idempotencyKey(),
+                received.get(0).body().getBytes(StandardCharsets.UTF_8));
+        byte[] signature = Base64.getDecoder().decode(sig.get("signature"));
+        assertThat(Crypto.verify(SignatureAlgorithm.SM2_SM3,
+                pair.getPublic(), input, signature)).as("the receiver can verify what the center sent").isTrue();
+        input[input.length - 2] ^= 1;
+        assertThat(Crypto.verify(SignatureAlgorithm.SM2_SM3,
+                pair.getPublic(), input, signature)).as("a changed body does not verify").isFalse();
     }
 
     @Test

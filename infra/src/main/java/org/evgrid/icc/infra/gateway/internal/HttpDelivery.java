@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** One HTTP POST of a JSON body with an {@code Idempotency-Key}; never throws for transport failures. */
 public final class HttpDelivery {
@@ -30,20 +31,49 @@ public final class HttpDelivery {
         }
     }
 
+    /**
+     * Signs what the center sends, so the receiver can prove who sent it (non-repudiation outbound as inbound): the
+     * headers to add for an idempotency key and a body.
+     */
+    public interface BodySigner {
+
+        /** The signature headers over {@link #signingInput}. */
+        Map<String, String> headers(String idempotencyKey, byte[] body);
+
+        /** What is signed: the idempotency key, a line feed, then the body's bytes exactly as sent. */
+        static byte[] signingInput(String idempotencyKey, byte[] body) {
+            byte[] head = (idempotencyKey + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] input = new byte[head.length + body.length];
+            System.arraycopy(head, 0, input, 0, head.length);
+            System.arraycopy(body, 0, input, head.length, body.length);
+            return input;
+        }
+    }
+
     private final HttpClient client;
     private final Duration timeout;
+    private final BodySigner signer;
 
     public HttpDelivery(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /** A delivery that signs every body with {@code signer} (null: unsigned). */
+    public HttpDelivery(Duration timeout, BodySigner signer) {
         this.timeout = timeout;
+        this.signer = signer;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** POSTs the body and waits for the answer at most the timeout. */
     public Outcome post(String url, String idempotencyKey, byte[] body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey);
+            if (signer != null) {
+                signer.headers(idempotencyKey, body).forEach(builder::header);
+            }
+            HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Outcome(answer.statusCode(), answer.body(), null);
         } catch (HttpTimeoutException e) {
