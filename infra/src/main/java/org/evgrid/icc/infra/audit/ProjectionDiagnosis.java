@@ -33,6 +33,7 @@ import org.evgrid.icc.coreapi.audit.DiagnoseProjectionQuery;
 import org.evgrid.icc.coreapi.audit.FindLastProjectionDiagnosisQuery;
 import org.evgrid.icc.coreapi.audit.ProjectionDiagnosisView;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.infra.diagnosis.SystemAlarms;
 import org.evgrid.icc.ledger.chain.LedgerEventSource;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
@@ -52,7 +53,8 @@ import org.springframework.stereotype.Component;
  * {@code LIVE_MOVED}, not {@code DIFFERENT}. Not compared: Axon's tracking tokens (collection {@code axon_tokens}) and
  * everything outside the projection's prefix; no document field is ignored in these projections (they write event
  * timestamps, never the wall clock). An unfilled gap in the live token (an event committed late) can show as a
- * difference at the newest position only.
+ * difference at the newest position only. A {@code DIFFERENT} verdict raises the standard alarm
+ * {@code ALM-PROJECTION-<projection>} ({@link SystemAlarms}).
  */
 @Component
 public class ProjectionDiagnosis {
@@ -71,11 +73,13 @@ public class ProjectionDiagnosis {
     private final LedgerEventSource events;
     private final EventProcessingConfiguration processing;
     private final Clock clock;
+    private final SystemAlarms alarms;
     private final ReentrantLock running = new ReentrantLock();
     private final Map<String, ProjectionDiagnosisView> last = new ConcurrentHashMap<>();
 
     public ProjectionDiagnosis(ApplicationContext context, MongoClient client, MongoDatabase live, LedgerEventSource events,
-                               EventProcessingConfiguration processing, Clock clock) {
+                               EventProcessingConfiguration processing, Clock clock, SystemAlarms alarms) {
+        this.alarms = alarms;
         this.context = context;
         this.client = client;
         this.live = live;
@@ -101,10 +105,25 @@ public class ProjectionDiagnosis {
         try {
             ProjectionDiagnosisView report = diagnose(name, prefix);
             last.put(name, report);
+            if ("DIFFERENT".equals(report.verdict())) {
+                alarms.projectionDiffers(name, summary(report));
+            }
             return report;
         } finally {
             running.unlock();
         }
+    }
+
+    private static String summary(ProjectionDiagnosisView report) {
+        StringBuilder s = new StringBuilder("events up to position " + report.position());
+        for (CollectionComparison c : report.collections()) {
+            if (!c.identical()) {
+                s.append("; ").append(c.collection()).append(": ").append(c.missingCount()).append(" missing, ").append(c.extraCount())
+                        .append(" extra, ").append(c.differentCount()).append(" different").append(c.different().isEmpty() ? ""
+                        : " (" + String.join(", ", c.different().subList(0, Math.min(5, c.different().size()))) + ")");
+            }
+        }
+        return s.toString();
     }
 
     /** The last report of a projection since the start; null (not found) if none. */

@@ -50,7 +50,8 @@ public class SecurityConfig {
     /** Operator platforms read their own operator's part (the query handlers restrict it from the viewer). */
     private static final String[] DISPATCH_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE",
         "OPERATOR_PLATFORM"};
-    private static final String[] ALARM_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR"};
+    /** Alarm readers; a security operator sees the center's integrity alarms only (the query side filters). */
+    private static final String[] ALARM_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "SECURITY_OPERATOR"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
