@@ -21,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.evgrid.icc.ui.problem.Problems;
+import org.evgrid.icc.ui.security.login.AddressThrottle;
 import org.evgrid.icc.ui.security.login.ConsoleLoginFilter;
 import org.evgrid.icc.ui.security.login.LoginRecords;
 import org.evgrid.icc.ui.security.login.LoginSettings;
@@ -69,8 +70,10 @@ public class SecurityConfig {
                               @Value("${icc.security.max-failed-logins:5}") int maxFailedLogins,
                               @Value("${icc.security.lockout:15m}") Duration lockout,
                               @Value("${icc.security.password-max-age:90d}") Duration passwordMaxAge,
-                              @Value("${icc.security.login-log-success-interval:5m}") Duration successLogInterval) {
-        return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval), sealer);
+                              @Value("${icc.security.login-log-success-interval:5m}") Duration successLogInterval,
+                              AddressThrottle addressThrottle) {
+        return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval), sealer,
+                addressThrottle);
     }
 
     /** The rate limiter runs on the machine's own clock: it meters real request rates, not the center's business time. */

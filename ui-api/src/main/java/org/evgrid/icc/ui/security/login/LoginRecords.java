@@ -33,7 +33,8 @@ import org.evgrid.icc.coreapi.security.SecretSealer;
  * {@code totpSecret} (base32, sealed by the {@link SecretSealer} with context {@code "totp:" + _id}; a plain value written
  * before encryption at rest is sealed when first read; never answered again after enrolment) and {@code totpEnrolledAt}.
  * {@value #LOG} ({@code _id} = zero-padded epoch milliseconds, a counter and random hex: time-ordered and unique):
- * {@code at, user, address, result} and {@code lockedUntil} on the failure that locked the user.
+ * {@code at, user, address, result} and {@code lockedUntil} on the failure that locked the user. Every recorded failure
+ * also counts towards its address's limit ({@link AddressThrottle}, if given).
  */
 public class LoginRecords {
 
@@ -65,8 +66,15 @@ public class LoginRecords {
     private final AtomicLong sequence = new AtomicLong();
     private final String instance;
     private final Map<String, Instant> lastSuccessLogged = new ConcurrentHashMap<>();
+    private final AddressThrottle addresses;
 
     public LoginRecords(MongoDatabase database, Clock clock, LoginSettings settings, SecretSealer sealer) {
+        this(database, clock, settings, sealer, null);
+    }
+
+    /** With per-address throttling of failed sign-ins (null: none). */
+    public LoginRecords(MongoDatabase database, Clock clock, LoginSettings settings, SecretSealer sealer, AddressThrottle addresses) {
+        this.addresses = addresses;
         this.state = database.getCollection(STATE);
         this.sealer = sealer;
         this.log = database.getCollection(LOG);
@@ -75,6 +83,11 @@ public class LoginRecords {
         byte[] r = new byte[3];
         new SecureRandom().nextBytes(r);
         this.instance = HexFormat.of().formatHex(r);
+    }
+
+    /** The per-address throttle, or null. */
+    public AddressThrottle addresses() {
+        return addresses;
     }
 
     public LoginSettings settings() {
@@ -177,6 +190,9 @@ public class LoginRecords {
     public void record(String typedUser, String address, LoginResult result, Instant lockedUntil) {
         Instant now = clock.instant();
         String user = key(typedUser);
+        if (addresses != null && AddressThrottle.counts(result)) {
+            addresses.failed(address, now);
+        }
         if (result == LoginResult.SUCCESS && !settings.successLogInterval().isZero()) {
             String key = user + "|" + address;
             Instant last = lastSuccessLogged.get(key);

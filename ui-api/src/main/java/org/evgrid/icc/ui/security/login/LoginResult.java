@@ -23,5 +23,7 @@ public enum LoginResult {
     /** The user changed the password. */
     PASSWORD_CHANGED,
     /** The user enrolled a one-time-code authenticator. */
-    TOTP_ENROLLED
+    TOTP_ENROLLED,
+    /** Refused without checking the password: too many failed sign-ins from the client's address ({@link AddressThrottle}). */
+    ADDRESS_BLOCKED
 }
