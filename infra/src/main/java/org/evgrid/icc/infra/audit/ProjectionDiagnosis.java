@@ -44,8 +44,7 @@ import org.springframework.stereotype.Component;
  * anew against a scratch database ({@value #SCRATCH_DATABASE} on the same client, dropped before and after), fed every
  * event from the store through Axon's {@link AnnotationEventHandlerAdapter} in {@link BatchingUnitOfWork} batches of
  * {@value #BATCH} (so per-batch writers flush as in the live processor), and the result is compared document by document
- * with the live collections of the projection (those whose names start with its prefix). Read-only on live data; sends
- * no command.
+ * with the live collections of the projection (those whose names start with its prefix). Read-only on live data.
  *
  * <p>Events are fed up to the global position the live processor has reached (its in-memory tracker status, read
  * without claiming the token). If the live processor moved on during a comparison that found differences, the events
@@ -64,8 +63,16 @@ public class ProjectionDiagnosis {
     /** Events per unit of work, as the live processors (batch size 200). */
     static final int BATCH = 200;
     static final int ATTEMPTS = 3;
-    /** Supported projections → prefix of their collections. */
-    static final Map<String, String> PREFIXES = Map.of("archive-projection", "arch_", "declaration-projection", "decl_");
+    /**
+     * Supported projections → prefix of their collections: those whose handlers write only their own collections from
+     * the events (event time and sequence, never the clock, never another collection) in one segment, so a rebuild in
+     * global order is deterministic. Not supported: {@code telemetry-rollups} (it reads each batch's readings from
+     * {@code tel_readings}, which the command side writes, and pushes to the live hub), {@code forecast-projection} (not
+     * examined yet), and the groups that send commands or write elsewhere ({@code forecasting}, {@code lifecycle-saga},
+     * {@code gateway-outbox}).
+     */
+    static final Map<String, String> PREFIXES = Map.of("archive-projection", "arch_", "declaration-projection", "decl_",
+            "market-projection", "mkt_", "dispatch-projection", "dsp_", "alarm-projection", "alm_");
 
     private final ApplicationContext context;
     private final MongoClient client;
