@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "icc", mixinStandardHelpOptions = true, version = "icc-cli 0.1",
         description = "Signs commands for the EV-grid integration management center and sends them.",
         subcommands = {IccCli.Keygen.class, IccCli.Sign.class, IccCli.Send.class, IccCli.Get.class, IccCli.HashPassword.class,
-            IccCli.VerifyExport.class})
+            IccCli.VerifyExport.class, SignLogin.class})
 public final class IccCli implements Runnable {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
@@ -101,6 +101,10 @@ public final class IccCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
     }
 
     PrivateKey readKey(Path file) throws IOException {

@@ -23,5 +23,13 @@ public enum LoginResult {
     /** The user changed the password. */
     PASSWORD_CHANGED,
     /** The user enrolled a one-time-code authenticator. */
-    TOTP_ENROLLED
+    TOTP_ENROLLED,
+    /** A console session opened (password and second factor). */
+    SESSION_OPENED,
+    /** The user signed out. */
+    SESSION_CLOSED,
+    /** A session's token came back after the session ended (idle, too old, user disabled). */
+    SESSION_EXPIRED,
+    /** Right password, but the signed sign-in challenge did not verify (counts towards the lock). */
+    SECOND_FACTOR_INVALID
 }
