@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.DispatcherType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.evgrid.icc.coreapi.security.SecretSealer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.evgrid.icc.ui.auditlog.AuditTrail;
+import org.evgrid.icc.ui.auditlog.OperationAuditFilter;
 import org.evgrid.icc.ui.problem.Problems;
 import org.evgrid.icc.ui.security.login.ConsoleLoginFilter;
 import org.evgrid.icc.ui.security.login.LoginRecords;
@@ -98,7 +102,7 @@ public class SecurityConfig {
     /** The rate limiter runs on the machine's own clock: it meters real request rates, not the center's business time. */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems, PasswordEncoder encoder,
-                                    LoginRecords loginRecords, ConsoleSessions sessions,
+                                    LoginRecords loginRecords, ConsoleSessions sessions, ObjectProvider<AuditTrail> auditTrail, Clock clock,
                                     @Value("${icc.security.rate-limit.enabled:true}") boolean rateLimited,
                                     @Value("${icc.security.rate-limit.requests-per-second:50}") double perSecond,
                                     @Value("${icc.security.rate-limit.burst:200}") int burst) throws Exception {
@@ -108,6 +112,8 @@ public class SecurityConfig {
                 "Use your user name and password (or a session token: POST /api/v1/sessions), or sign the request with your registered key",
                 null));
         http.csrf(csrf -> csrf.disable())
+                // the audit log of operations other than signed commands (changes, and refusals of presented credentials)
+                .addFilterAfter(new OperationAuditFilter(auditTrail, clock), SecurityContextHolderFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
                         + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
