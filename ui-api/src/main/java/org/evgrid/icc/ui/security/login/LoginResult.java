@@ -23,5 +23,7 @@ public enum LoginResult {
     /** The user changed the password. */
     PASSWORD_CHANGED,
     /** The user enrolled a one-time-code authenticator. */
-    TOTP_ENROLLED
+    TOTP_ENROLLED,
+    /** The directory (LDAP) could not be reached and falling back to the local password is not allowed. */
+    DIRECTORY_UNAVAILABLE
 }
