@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * know signs in with the directory's password (the roles are the center's), never with the local one while the directory
  * answers; a wrong directory password is refused; a user only the center knows signs in locally; a user only the directory
  * knows is refused; names that would change the LDAP filter or DN match nobody. When slapd is stopped the same user signs
- * in with the local password and the login log says LOCAL_FALLBACK. Fails (does not skip) without /usr/sbin/slapd.
+ * in with the local password, the login log says LOCAL_FALLBACK and the self-diagnosis lists the directory as not
+ * answering. Fails (does not skip) without /usr/sbin/slapd.
  */
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LdapDirectoryIT {
@@ -135,6 +136,7 @@ class LdapDirectoryIT {
         assertThat(latest(ALICE, DIRECTORY_PASSWORD, 3)).containsExactly("BAD_PASSWORD/DIRECTORY", "BAD_PASSWORD/DIRECTORY",
                 "SUCCESS/DIRECTORY");
         assertThat(get("/api/v1/security/logins", ALICE, DIRECTORY_PASSWORD).status()).as("the role is the center's").isEqualTo(200);
+        assertThat(directoryInDiagnosis(DIRECTORY_PASSWORD).path("reachable").asBoolean()).isTrue();
 
         // (2) a user the directory does not know signs in with the center's password (break-glass, service accounts)
         assertThat(get("/api/v1/me", LOCAL_ONLY, LOCAL_PASSWORD).status()).isEqualTo(200);
@@ -167,6 +169,21 @@ class LdapDirectoryIT {
         refused(get("/api/v1/me", ALICE, DIRECTORY_PASSWORD));
         assertThat(directorySignIn.directory().reachable()).isFalse();
         assertThat(latest(ALICE, LOCAL_PASSWORD, 2)).containsExactly("BAD_PASSWORD/LOCAL_FALLBACK", "SUCCESS/LOCAL_FALLBACK");
+        JsonNode down = directoryInDiagnosis(LOCAL_PASSWORD);
+        assertThat(down.path("reachable").asBoolean()).isFalse();
+        assertThat(down.path("detail").asText()).contains("local passwords");
+    }
+
+    /** The directory among the stores of the self-diagnosis, read by alice (AUDITOR). */
+    private JsonNode directoryInDiagnosis(String alicePassword) throws Exception {
+        Answer diagnosis = get("/api/v1/diagnosis", ALICE, alicePassword);
+        assertThat(diagnosis.status()).as("%s", diagnosis.body()).isEqualTo(200);
+        for (JsonNode store : diagnosis.body().path("stores")) {
+            if ("directory".equals(store.path("name").asText())) {
+                return store;
+            }
+        }
+        throw new AssertionError("no directory in the diagnosis: " + diagnosis.body());
     }
 
     private static void refused(Answer a) {
