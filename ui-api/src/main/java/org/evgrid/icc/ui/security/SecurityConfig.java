@@ -26,6 +26,7 @@ import org.evgrid.icc.ui.auditlog.AuditTrail;
 import org.evgrid.icc.ui.auditlog.OperationAuditFilter;
 import org.evgrid.icc.ui.problem.Problems;
 import org.evgrid.icc.ui.security.login.ConsoleLoginFilter;
+import org.evgrid.icc.ui.security.login.DirectorySignIn;
 import org.evgrid.icc.ui.security.login.LoginRecords;
 import org.evgrid.icc.ui.security.login.LoginSettings;
 import org.evgrid.icc.ui.security.session.ConsoleSessions;
@@ -102,7 +103,8 @@ public class SecurityConfig {
     /** The rate limiter runs on the machine's own clock: it meters real request rates, not the center's business time. */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems, PasswordEncoder encoder,
-                                    LoginRecords loginRecords, ConsoleSessions sessions, ObjectProvider<AuditTrail> auditTrail, Clock clock,
+                                    LoginRecords loginRecords, DirectorySignIn directory, ConsoleSessions sessions,
+                                    ObjectProvider<AuditTrail> auditTrail, Clock clock,
                                     @Value("${icc.security.rate-limit.enabled:true}") boolean rateLimited,
                                     @Value("${icc.security.rate-limit.requests-per-second:50}") double perSecond,
                                     @Value("${icc.security.rate-limit.burst:200}") int burst) throws Exception {
@@ -124,8 +126,8 @@ public class SecurityConfig {
                 // console sessions (Authorization: Bearer iccs_…): idle timeout and maximum age
                 .addFilterBefore(new SessionTokenFilter(sessions, queryGateway, loginRecords, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestLogContext(), BasicAuthenticationFilter.class)
-                // console users: lockout, one-time codes, password expiry and the login log, before Spring's own HTTP Basic
-                .addFilterBefore(new ConsoleLoginFilter(queryGateway, encoder, loginRecords, problems), BasicAuthenticationFilter.class)
+                // console users: lockout, one-time codes, expiry, the directory (LDAP), the login log; before Spring's HTTP Basic
+                .addFilterBefore(new ConsoleLoginFilter(queryGateway, encoder, loginRecords, problems, directory), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(signIn))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(signIn)

@@ -31,5 +31,7 @@ public enum LoginResult {
     /** A session's token came back after the session ended (idle, too old, user disabled). */
     SESSION_EXPIRED,
     /** Right password, but the signed sign-in challenge did not verify (counts towards the lock). */
-    SECOND_FACTOR_INVALID
+    SECOND_FACTOR_INVALID,
+    /** The directory (LDAP) could not be reached and falling back to the local password is not allowed. */
+    DIRECTORY_UNAVAILABLE
 }
