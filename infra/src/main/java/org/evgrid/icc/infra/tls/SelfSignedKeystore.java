@@ -124,7 +124,7 @@ public final class SelfSignedKeystore {
         if (hostnames.isEmpty()) {
             throw new IllegalArgumentException("at least one host name is needed");
         }
-        X500Name subject = new X500Name("CN=" + cnSafe(hostnames.get(0)) + ",O=EV-grid integration management center");
+        X500Name subject = new X500Name("O=EV-grid integration management center,CN=" + cnSafe(hostnames.get(0)));
         byte[] serial = new byte[16];
         new SecureRandom().nextBytes(serial);
         serial[0] &= 0x7f;
