@@ -118,7 +118,9 @@ public class SecurityConfig {
                 .addFilterAfter(new OperationAuditFilter(auditTrail, clock), SecurityContextHolderFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                        + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                        + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        // HSTS on every HTTPS answer (never over plain HTTP: Spring writes it on secure requests only)
+                        .httpStrictTransportSecurity(s -> s.maxAgeInSeconds(31536000).includeSubDomains(true)))
                 .addFilterBefore(new RequestGuardFilter(rateLimited ? new TokenBuckets(perSecond, burst, Clock.systemUTC()) : null, problems),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new RequestSizeLimitFilter(problems), BasicAuthenticationFilter.class)
