@@ -169,7 +169,9 @@ public final class IccBenchmark {
     }
 
     private ConfigurableApplicationContext start(Path data, boolean durable) {
-        List<String> args = new ArrayList<>(List.of("--icc.data-dir=" + data, "--server.port=0", "--icc.demo.enabled=false",
+        List<String> args = new ArrayList<>(List.of("--icc.data-dir=" + data, "--server.port=0",
+                // plain HTTP on purpose: the harness measures the center, not TLS (docs/operations-tls.md)
+                "--icc.tls.enabled=false", "--icc.demo.enabled=false",
                 "--logging.level.root=WARN", "--logging.level.org.evgrid=WARN"));
         if (!durable) {
             args.add("--icc.store.durable-writes=false");

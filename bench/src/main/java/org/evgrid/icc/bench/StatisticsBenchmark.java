@@ -213,6 +213,8 @@ public final class StatisticsBenchmark {
 
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(IccApplication.class).run("--icc.data-dir=" + data, "--server.port=0",
+                // plain HTTP on purpose: the harness measures the center, not TLS (docs/operations-tls.md)
+                "--icc.tls.enabled=false",
                 "--icc.demo.enabled=false", "--logging.level.root=WARN", "--logging.level.org.evgrid=WARN");
     }
 

@@ -61,7 +61,7 @@ class KillNineIT {
     private Process launch(Path data, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-Daxoniq.update-checker.disabled=true", "-Xmx512m", "-jar", jar().toString(),
-                "--icc.data-dir=" + data, "--server.port=" + port, "--icc.demo.enabled=false");
+                "--icc.data-dir=" + data, "--server.port=" + port, "--icc.demo.enabled=false", "--icc.tls.enabled=false");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("center.log").toFile()).start();
     }
 

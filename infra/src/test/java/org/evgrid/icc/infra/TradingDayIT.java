@@ -67,6 +67,7 @@ import org.evgrid.icc.infra.support.CenterClient.Answer;
 import org.evgrid.icc.infra.support.MovableClock;
 import org.evgrid.icc.infra.support.TestWorld;
 import org.evgrid.icc.infra.support.TestWorld.Party;
+import org.evgrid.icc.ledger.tls.TrustedCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -135,8 +136,11 @@ class TradingDayIT {
                 "--icc.data-dir=" + data, "--server.port=0", "--icc.demo.enabled=false", "--icc.deadlines.poll-interval=PT5S",
                 "--icc.sim.exchange.enabled=true", "--icc.sim.exchange.clearing-delay=PT5M", "--icc.sim.exchange.clear-on-acceptance=false",
                 "--icc.sim.operators.enabled=true", "--icc.sim.operators.result-delay=PT0.5S", "--icc.sim.operators.silent=" + OP_B,
-                "--icc.lifecycle.interval-grace=PT25H", "--icc.lifecycle.instruction-timeout=PT10M", "--icc.lifecycle.retry-delay=PT10S")) {
-            CenterClient client = new CenterClient("http://localhost:" + ((WebServerApplicationContext) ctx).getWebServer().getPort(), CLOCK);
+                "--icc.lifecycle.interval-grace=PT25H", "--icc.lifecycle.instruction-timeout=PT10M", "--icc.lifecycle.retry-delay=PT10S",
+                // over HTTPS (the default): the simulators post to the center trusting its self-signed certificate
+                "--icc.tls.enabled=true")) {
+            CenterClient client = new CenterClient("https://localhost:" + ((WebServerApplicationContext) ctx).getWebServer().getPort(), CLOCK,
+                    TrustedCertificates.sslContext(data.resolve("tls/center-tls-cert.pem")));
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             TestWorld world = new TestWorld(client, data);
             Party archivist = world.keyWithRole("key-td-archivist", Role.ARCHIVE_MANAGER, SignatureAlgorithm.SM2_SM3);

@@ -40,6 +40,7 @@ import org.evgrid.icc.ledger.signing.EnvelopeSigner;
 import org.evgrid.icc.ledger.signing.Envelopes;
 import org.evgrid.icc.ledger.signing.SignedEnvelope;
 import org.evgrid.icc.ledger.signing.SignedRequest;
+import org.evgrid.icc.ledger.tls.TrustedCertificates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "icc", mixinStandardHelpOptions = true, version = "icc-cli 0.1",
         description = "Signs commands for the EV-grid integration management center and sends them.",
         subcommands = {IccCli.Keygen.class, IccCli.Sign.class, IccCli.Send.class, IccCli.Get.class, IccCli.HashPassword.class,
-            IccCli.VerifyExport.class})
+            IccCli.VerifyExport.class, SignLogin.class})
 public final class IccCli implements Runnable {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
@@ -103,6 +104,10 @@ public final class IccCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     PrivateKey readKey(Path file) throws IOException {
         return Crypto.readPrivateKey(Files.readString(file, StandardCharsets.US_ASCII));
     }
@@ -144,13 +149,23 @@ public final class IccCli implements Runnable {
         return envelope;
     }
 
-    static HttpClient httpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * The HTTP client: with {@code cacert} (a PEM file) it trusts exactly the certificates in that file (the center's
+     * self-signed certificate, {@code data/tls/center-tls-cert.pem}, or the CA that issued the center's), like
+     * {@code curl --cacert}; without it, the system's trust store. Host names are always verified.
+     */
+    static HttpClient httpClient(Path cacert) throws IOException {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
+        if (cacert != null) {
+            builder.sslContext(TrustedCertificates.sslContext(cacert));
+        }
+        return builder.build();
     }
 
-    static HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+    static HttpResponse<String> exchange(HttpRequest request, Path cacert) throws IOException, InterruptedException {
+        HttpClient client = httpClient(cacert);
         try {
-            return httpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new IOException("cannot reach " + request.uri() + ": " + reason, e);
@@ -257,8 +272,13 @@ public final class IccCli implements Runnable {
         @ParentCommand
         IccCli cli;
 
-        @Option(names = "--url", required = true, description = "the center's base URL, e.g. http://localhost:8080")
+        @Option(names = "--url", required = true, description = "the center's base URL, e.g. https://localhost:8443")
         String url;
+
+        @Option(names = "--cacert", paramLabel = "PEM",
+                description = "trust exactly the certificate(s) in this PEM file instead of the system's trust store, "
+                        + "e.g. data/tls/center-tls-cert.pem of a center with its self-signed certificate")
+        Path cacert;
 
         @CommandLine.Mixin
         SigningOptions options = new SigningOptions();
@@ -272,7 +292,7 @@ public final class IccCli implements Runnable {
                     .header("Accept", "application/json, application/problem+json")
                     .POST(HttpRequest.BodyPublishers.ofString(Envelopes.toJsonText(envelope), StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<String> response = exchange(request);
+            HttpResponse<String> response = exchange(request, cacert);
             PrintWriter out = spec.commandLine().getOut();
             out.println("HTTP " + response.statusCode());
             out.println(response.body());
@@ -290,8 +310,13 @@ public final class IccCli implements Runnable {
         @ParentCommand
         IccCli cli;
 
-        @Option(names = "--url", required = true, description = "the center's base URL, e.g. http://localhost:8080")
+        @Option(names = "--url", required = true, description = "the center's base URL, e.g. https://localhost:8443")
         String url;
+
+        @Option(names = "--cacert", paramLabel = "PEM",
+                description = "trust exactly the certificate(s) in this PEM file instead of the system's trust store, "
+                        + "e.g. data/tls/center-tls-cert.pem of a center with its self-signed certificate")
+        Path cacert;
 
         @Option(names = "--key", required = true, paramLabel = "FILE", description = "private key, PKCS#8 PEM")
         Path key;
@@ -315,7 +340,7 @@ public final class IccCli implements Runnable {
             HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(HTTP_TIMEOUT).GET()
                     .header("Accept", "application/json, application/problem+json");
             signed.headers().forEach(builder::header);
-            HttpResponse<String> response = exchange(builder.build());
+            HttpResponse<String> response = exchange(builder.build(), cacert);
             PrintWriter out = spec.commandLine().getOut();
             out.println(response.body());
             out.flush();

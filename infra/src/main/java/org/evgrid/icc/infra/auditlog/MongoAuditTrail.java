@@ -35,6 +35,7 @@ import org.evgrid.icc.ui.auditlog.AuditLogView;
 import org.evgrid.icc.ui.auditlog.AuditRecordView;
 import org.evgrid.icc.ui.auditlog.AuditTrail;
 import org.evgrid.icc.ui.auditlog.CommandAttempt;
+import org.evgrid.icc.ui.auditlog.HttpOperation;
 import org.evgrid.icc.ui.command.CommandEnvelopeRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,16 +125,31 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
         }
     }
 
+    @Override
+    public void record(HttpOperation operation) {
+        try {
+            String reason = operation.accepted() ? null : "HTTP " + operation.status();
+            append(operation.at(), operation.keyId(), operation.principal(), operation.remoteAddress(),
+                    operation.method() + " " + operation.path(), operation.path(), operation.accepted(), operation.problemCode(), reason, null);
+        } catch (RuntimeException e) {
+            LOG.error("Could not write the audit record of {} {} from {}", operation.method(), operation.path(), operation.remoteAddress(), e);
+        }
+    }
+
     private void append(CommandAttempt attempt) {
         CommandEnvelopeRequest request = attempt.request();
-        String signer = signerOf(request.keyId());
-        String digest = digestOf(request);
+        append(attempt.at(), request.keyId(), signerOf(request.keyId()), attempt.remoteAddress(), request.commandType(), attempt.target(),
+                attempt.accepted(), attempt.problemCode(), attempt.reason(), digestOf(request));
+    }
+
+    private void append(Instant at, String keyId, String signer, String address, String operation, String target, boolean accepted,
+                        String problemCode, String reason, String digest) {
         boolean sealDue;
         synchronized (this) {
             long sequence = headSequence + 1;
-            AuditRecordView record = AuditChain.linked(new AuditRecordView(sequence, AuditChain.truncated(attempt.at()), request.keyId(),
-                    signer, attempt.remoteAddress(), request.commandType(), attempt.target(), attempt.accepted() ? "ACCEPTED" : "REFUSED",
-                    attempt.problemCode(), attempt.reason(), digest, null, null), headHash);
+            AuditRecordView record = AuditChain.linked(new AuditRecordView(sequence, AuditChain.truncated(at), keyId,
+                    signer, address, operation, target, accepted ? "ACCEPTED" : "REFUSED",
+                    problemCode, reason, digest, null, null), headHash);
             records.insertOne(toDocument(record));
             headSequence = sequence;
             headHash = record.hash();

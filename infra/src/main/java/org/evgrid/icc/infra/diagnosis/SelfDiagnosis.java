@@ -38,6 +38,7 @@ import org.evgrid.icc.coreapi.diagnosis.StoreStatus;
 import org.evgrid.icc.infra.diagnosis.internal.DiagnosisRules;
 import org.evgrid.icc.infra.gateway.internal.OutboxStore;
 import org.evgrid.icc.infra.health.ProcessorLagMetrics;
+import org.evgrid.icc.ui.security.login.DirectorySignIn;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.StorageProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,7 +48,8 @@ import org.springframework.stereotype.Component;
 /**
  * Self-diagnosis (R-6.2b, {@code GET /api/v1/diagnosis}): the stores (event store: reachable, event count, head global
  * index; MongoDB: answers a ping), every event processor (running, in error, lag), the latest background ledger
- * verification and its age, the deadline jobs by state (JobRunr), the gateway outbox by status, the debug switch, and the
+ * verification and its age, the deadline jobs by state (JobRunr), the gateway outbox by status, the debug switch, the
+ * sign-in directory (LDAP, {@code directory} among the stores, only when configured; as of the last sign-in), and the
  * overall verdict of {@link DiagnosisRules}. Read-only; the job and outbox counts scan their (small) collections.
  */
 @Component
@@ -65,10 +67,11 @@ public class SelfDiagnosis {
     private final DiagnosisRules rules;
     private final Instant started;
     private final EventSchema schema = EventSchema.builder().build();
+    private final ObjectProvider<DirectorySignIn> directory;
 
     public SelfDiagnosis(EventProcessingConfiguration processing, EventStore eventStore, ProcessorLagMetrics lagMetrics,
                          MongoDatabase mongo, ObjectProvider<DataSource> dataSource, ObjectProvider<StorageProvider> jobs,
-                         LedgerVerificationJob verification, DebugSwitch debug, Clock clock,
+                         LedgerVerificationJob verification, DebugSwitch debug, Clock clock, ObjectProvider<DirectorySignIn> directory,
                          @Value("${icc.diagnosis.lag-threshold:10000}") long lagThreshold,
                          @Value("${icc.diagnosis.verification-max-age:PT3H}") Duration verificationMaxAge,
                          @Value("${icc.diagnosis.outbox-threshold:1000}") long outboxThreshold) {
@@ -81,6 +84,7 @@ public class SelfDiagnosis {
         this.verification = verification;
         this.debug = debug;
         this.clock = clock;
+        this.directory = directory;
         this.rules = new DiagnosisRules(lagThreshold, verificationMaxAge, outboxThreshold);
         this.started = clock.instant();
     }
@@ -88,8 +92,12 @@ public class SelfDiagnosis {
     @QueryHandler
     public DiagnosisView handle(FindDiagnosisQuery query) {
         Instant now = clock.instant();
-        List<StoreStatus> stores = List.of(eventStoreStatus(), mongoStatus());
+        List<StoreStatus> stores = new ArrayList<>(List.of(eventStoreStatus(), mongoStatus()));
         boolean mongoUp = stores.get(1).reachable();
+        DirectorySignIn signIn = directory.getIfAvailable();
+        if (signIn != null && signIn.enabled()) {
+            stores.add(directoryStatus(signIn));
+        }
         List<ProcessorStatus> processors = processors();
         LedgerVerificationRecord latest = mongoUp ? verification.latest() : null;
         Duration since = Duration.between(latest == null ? started : latest.at(), now);
@@ -127,6 +135,14 @@ public class SelfDiagnosis {
         } catch (RuntimeException e) {
             return new StoreStatus("mongodb", false, null, null, "MongoDB does not answer: " + e.getMessage());
         }
+    }
+
+    /** The sign-in directory as of its last contact (a sign-in), not probed here. */
+    private static StoreStatus directoryStatus(DirectorySignIn signIn) {
+        boolean up = signIn.directory().reachable();
+        return new StoreStatus(DiagnosisRules.DIRECTORY, up, null, null, up ? "LDAP answered at the last sign-in"
+                : signIn.fallbackToLocal() ? "LDAP did not answer at the last sign-in: console users sign in with local passwords"
+                : "LDAP did not answer at the last sign-in: console sign-in is refused (503)");
     }
 
     private List<ProcessorStatus> processors() {

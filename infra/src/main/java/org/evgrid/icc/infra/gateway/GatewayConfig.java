@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import org.evgrid.icc.coreapi.security.CenterCommands;
 import org.evgrid.icc.infra.gateway.internal.HttpDelivery;
 import org.evgrid.icc.infra.keys.CenterKey;
+import org.evgrid.icc.infra.tls.CenterTls;
 import org.evgrid.icc.ledger.signing.Crypto;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +32,7 @@ public class GatewayConfig {
                               ObjectProvider<GatewayEndpoints> fallbacks, Environment env, CenterKey key) {
         Supplier<String> exchange = configuredOr(props.exchangeUrl(), fallbacks, GatewayEndpoints::exchangeUrl);
         Supplier<String> platforms = configuredOr(props.operatorPlatformUrl(), fallbacks, GatewayEndpoints::operatorPlatformUrl);
-        Supplier<String> publicBase = () -> !props.publicBaseUrl().isBlank() ? props.publicBaseUrl()
-                : "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        Supplier<String> publicBase = () -> !props.publicBaseUrl().isBlank() ? props.publicBaseUrl() : CenterTls.localBaseUrl(env);
         return new OutboxPoller(database, clock, center, props, new OutboxPoller.Targets(exchange, platforms, publicBase),
                 centerSignature(key));
     }

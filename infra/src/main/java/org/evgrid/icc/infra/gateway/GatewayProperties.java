@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorPlatformUrl URL template of an operator platform's charging profile endpoint with {@code {operatorId}};
  *     blank = the operator-platform simulator when it runs
  * @param publicBaseUrl the center's address as the platforms reach it (instructions carry
- *     {@code <publicBaseUrl>/api/v1/commands} as response address); blank = {@code http://localhost:<server port>}
+ *     {@code <publicBaseUrl>/api/v1/commands} as response address); blank = {@code https://localhost:<server port>}
+ *     ({@code http://} without TLS)
  * @param pollInterval how often the outbox is scanned for due items
  * @param timeout connection and answer timeout of one delivery
  * @param maxAttempts attempts before an item is given up

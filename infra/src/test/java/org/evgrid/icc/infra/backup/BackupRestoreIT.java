@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,6 +42,7 @@ import org.evgrid.icc.coreapi.archive.RegisterPileCommand;
 import org.evgrid.icc.coreapi.archive.StationId;
 import org.evgrid.icc.coreapi.archive.SuspendOperatorCommand;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.coreapi.declaration.DeclareDemandCommand;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
 import org.evgrid.icc.coreapi.telemetry.ConnectorStatus;
@@ -154,6 +157,7 @@ class BackupRestoreIT {
         Map<String, List<String>> archiveA;
         JsonNode treeHeadA;
         List<Path> chain = new ArrayList<>();
+        List<String> scheduledA = new ArrayList<>();
         try (ConfigurableApplicationContext a = start(dataA, backups)) {
             CenterClient client = clientOf(a);
             String base = "http://localhost:" + ((WebServerApplicationContext) a).getWebServer().getPort();
@@ -188,6 +192,15 @@ class BackupRestoreIT {
             assertThat(tel2.status()).as("%s", tel2.body()).isEqualTo(200);
             assertThat(client.send(new AssignPilesToUnitCommand(new AggregationUnitId("AU-BK-1"), List.of(new PileId("P-BK-1"),
                     new PileId("P-BK-15"))), archivist.keyId(), archivist.key()).status()).isEqualTo(200);
+            // a declaration whose gate closure is a pending deadline: the restored center must still close its gate
+            List<BigDecimal> curve = new ArrayList<>();
+            for (int k = 0; k < 96; k++) {
+                curve.add(new BigDecimal("10.000"));
+            }
+            Answer declared = client.send(new DeclareDemandCommand(new OperatorId("OP-BK"), "DAY_AHEAD",
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3), new AggregationUnitId("AU-BK-1"), null, curve),
+                    platform.keyId(), platform.key());
+            assertThat(declared.status()).as("%s", declared.body()).isEqualTo(200);
             assertThat(client.send(new SuspendOperatorCommand(new OperatorId("OP-BK"), "备份测试"), archivist.keyId(), archivist.key())
                     .status()).isEqualTo(200);
             awaitLedgerCaughtUp(client, auditor, a);
@@ -202,6 +215,14 @@ class BackupRestoreIT {
             assertThat(listed.body()).hasSize(2);
             listed.body().forEach(b -> assertThat(b.get("intact").asBoolean()).as("%s", b).isTrue());
 
+            JsonNode last = incremental.body().get("files");
+            Map<String, Long> records = new java.util.HashMap<>();
+            last.forEach(f -> records.put(f.get("name").asText(), f.get("records").asLong()));
+            assertThat(records.get("mongo.axon_tokens.jsonl.gz")).as("the tokens of the saga and outbox processors, not the projections'")
+                    .isBetween(2L, 4L);
+            assertThat(records.get("mongo.jobrunr_jobs.jsonl.gz")).as("the pending gate closure").isGreaterThanOrEqualTo(1L);
+            scheduledA.addAll(scheduledJobs(a.getBean(MongoDatabase.class)));
+            assertThat(scheduledA).as("the declaration's gate closure is scheduled").isNotEmpty();
             eventsA = events(a);
             maxIndexA = maxGlobalIndex(a);
             MongoDatabase dbA = a.getBean(MongoDatabase.class);
@@ -226,6 +247,8 @@ class BackupRestoreIT {
         try (ConfigurableApplicationContext b = start(dataB, root.resolve("backups-b"))) {
             CenterClient client = clientOf(b);
             assertThat(events(b)).isEqualTo(eventsA);
+            assertThat(scheduledJobs(b.getBean(MongoDatabase.class))).as("pending deadlines restored, not lost")
+                    .containsAll(scheduledA);
             MongoDatabase dbB = b.getBean(MongoDatabase.class);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(archive(dbB)).isEqualTo(archiveA));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -255,6 +278,13 @@ class BackupRestoreIT {
         assertThatThrownBy(() -> BackupRestore.restore(List.of(tampered), dataC, null, "icc"))
                 .isInstanceOf(IccException.class).hasMessageContaining("ICC-BACKUP-DAMAGED");
         assertThat(dataC).doesNotExist();
+    }
+
+    private static List<String> scheduledJobs(MongoDatabase db) {
+        List<String> ids = new ArrayList<>();
+        db.getCollection("jobrunr_jobs").find(com.mongodb.client.model.Filters.eq("state", "SCHEDULED"))
+                .forEach(d -> ids.add(String.valueOf(d.get("_id"))));
+        return ids;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -50,6 +50,16 @@ class DiagnosisRulesTest {
     }
 
     @Test
+    void aSignInDirectoryThatDoesNotAnswerDegradesTheCenterWithoutFailingIt() {
+        List<StoreStatus> directoryDown = List.of(STORES_UP.get(0), STORES_UP.get(1),
+                new StoreStatus(DiagnosisRules.DIRECTORY, false, null, null, "no answer"));
+        Judgement j = RULES.judge(directoryDown, PROCESSORS_OK, INTACT, Duration.ofMinutes(30), NO_JOBS_FAILED, OUTBOX_QUIET);
+        assertThat(j.verdict()).isEqualTo(DiagnosisVerdict.DEGRADED);
+        assertThat(j.reasonsEn()).containsExactly("the sign-in directory (LDAP) does not answer");
+        assertThat(j.reasonsZh()).containsExactly("登录目录（LDAP）无法访问");
+    }
+
+    @Test
     void aBrokenLedgerFailsTheCenterAndNamesTheFirstBreak() {
         Judgement j = RULES.judge(STORES_UP, PROCESSORS_OK, verification(false), Duration.ofMinutes(5), NO_JOBS_FAILED, OUTBOX_QUIET);
         assertThat(j.verdict()).isEqualTo(DiagnosisVerdict.FAILED);

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.evgrid.icc.ledger.json.IccJson;
@@ -34,7 +36,7 @@ public final class CenterClient {
     }
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final ObjectMapper mapper = IccJson.newMapper();
     private final EnvelopeSigner signer = new EnvelopeSigner();
     private final Supplier<String> nonces = EnvelopeSigner.randomNonces();
@@ -47,8 +49,18 @@ public final class CenterClient {
 
     /** A client that signs at the given clock's time (for a center whose clock a test moves). */
     public CenterClient(String base, Clock clock) {
+        this(base, clock, null);
+    }
+
+    /** A client of an HTTPS center that trusts what {@code tls} trusts (e.g. exactly the center's certificate). */
+    public CenterClient(String base, Clock clock, SSLContext tls) {
         this.base = base;
         this.clock = clock;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** Signs a command now (by this client's clock). */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.evgrid.icc.ui.auditlog.AuditTrail;
 import org.evgrid.icc.ui.auditlog.CommandAttempt;
+import org.evgrid.icc.ui.auditlog.OperationAuditFilter;
 import org.evgrid.icc.ui.auditlog.CommandTargets;
 import org.evgrid.icc.ui.problem.ProblemAdvice;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,6 +54,7 @@ public class CommandController {
     @ApiResponse(responseCode = "422", description = "A business rule refuses the command (batch refusals list every item)")
     public CommandReceipt send(@Valid @RequestBody CommandEnvelopeRequest request, HttpServletRequest http) {
         String address = http.getRemoteAddr();
+        http.setAttribute(OperationAuditFilter.AUDITED, Boolean.TRUE); // recorded below with the envelope, accepted or refused
         String target = CommandTargets.of(request.commandType(), request.payload());
         CommandReceipt receipt;
         try {

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.evgrid.icc.ui.security.ProblemWriter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +65,12 @@ public class ProblemAdvice {
             return null;
         }
         ProblemDetail pd = toProblem(failure);
-        return ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        Object code = pd.getProperties() == null ? null : pd.getProperties().get("code");
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (code != null) {
+            answer.header(ProblemWriter.CODE_HEADER, code.toString());
+        }
+        return answer.body(pd);
     }
 
     private static boolean clientGone(Throwable failure) {

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemWriter {
 
+    /** Every problem answer names its stable code in this header too (for logs and the audit log, which see no body). */
+    public static final String CODE_HEADER = "X-ICC-Problem-Code";
+
     private final ObjectMapper mapper;
 
     public ProblemWriter(ObjectMapper mapper) {
@@ -21,6 +24,10 @@ public class ProblemWriter {
     /** Writes the problem as {@code application/problem+json}. */
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+        if (code != null) {
+            response.setHeader(CODE_HEADER, code.toString());
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         mapper.writeValue(response.getOutputStream(), problem);

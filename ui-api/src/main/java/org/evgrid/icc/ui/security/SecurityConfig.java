@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.DispatcherType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.evgrid.icc.coreapi.security.SecretSealer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +21,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.evgrid.icc.ui.auditlog.AuditTrail;
+import org.evgrid.icc.ui.auditlog.OperationAuditFilter;
 import org.evgrid.icc.ui.problem.Problems;
 import org.evgrid.icc.ui.security.login.AddressThrottle;
 import org.evgrid.icc.ui.security.login.ConsoleLoginFilter;
+import org.evgrid.icc.ui.security.login.DirectorySignIn;
 import org.evgrid.icc.ui.security.login.LoginRecords;
 import org.evgrid.icc.ui.security.login.LoginSettings;
+import org.evgrid.icc.ui.security.session.ConsoleSessions;
+import org.evgrid.icc.ui.security.session.LoginChallenges;
+import org.evgrid.icc.ui.security.session.SessionSettings;
+import org.evgrid.icc.ui.security.session.SessionTokenFilter;
 
 /**
  * Who may call what over HTTP. Commands are authenticated by their signatures (the command bus verifies them), so
@@ -76,28 +85,55 @@ public class SecurityConfig {
                 addressThrottle);
     }
 
+    /** Console sessions: idle timeout, maximum age, two factors (ui-api README, "Sessions"). */
+    @Bean
+    SessionSettings sessionSettings(@Value("${icc.security.session.idle-timeout:15m}") Duration idleTimeout,
+                                    @Value("${icc.security.session.max-age:8h}") Duration maxAge,
+                                    @Value("${icc.security.session.challenge-ttl:2m}") Duration challengeTtl,
+                                    @Value("${icc.security.session.require-second-factor:true}") boolean requireSecondFactor) {
+        return new SessionSettings(idleTimeout, maxAge, challengeTtl, requireSecondFactor);
+    }
+
+    @Bean
+    ConsoleSessions consoleSessions(MongoDatabase database, Clock clock, SessionSettings settings) {
+        return new ConsoleSessions(database, clock, settings);
+    }
+
+    @Bean
+    LoginChallenges loginChallenges(MongoDatabase database, Clock clock, SessionSettings settings) {
+        return new LoginChallenges(database, clock, settings);
+    }
+
     /** The rate limiter runs on the machine's own clock: it meters real request rates, not the center's business time. */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems, PasswordEncoder encoder,
-                                    LoginRecords loginRecords,
+                                    LoginRecords loginRecords, DirectorySignIn directory, ConsoleSessions sessions,
+                                    ObjectProvider<AuditTrail> auditTrail, Clock clock,
                                     @Value("${icc.security.rate-limit.enabled:true}") boolean rateLimited,
                                     @Value("${icc.security.rate-limit.requests-per-second:50}") double perSecond,
                                     @Value("${icc.security.rate-limit.burst:200}") int burst) throws Exception {
         AuthenticationEntryPoint signIn = (req, res, ex) -> problems.write(res, Problems.of(HttpStatus.UNAUTHORIZED,
                 "ICC-AUTH-REQUIRED", null, "请先登录（HTTP Basic）或对请求签名（X-ICC-* 请求头）",
                 "Sign in (HTTP Basic) or sign the request (X-ICC-* headers)",
-                "Use your user name and password, or sign the request with your registered key", null));
+                "Use your user name and password (or a session token: POST /api/v1/sessions), or sign the request with your registered key",
+                null));
         http.csrf(csrf -> csrf.disable())
+                // the audit log of operations other than signed commands (changes, and refusals of presented credentials)
+                .addFilterAfter(new OperationAuditFilter(auditTrail, clock), SecurityContextHolderFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                        + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                        + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        // HSTS on every HTTPS answer (never over plain HTTP: Spring writes it on secure requests only)
+                        .httpStrictTransportSecurity(s -> s.maxAgeInSeconds(31536000).includeSubDomains(true)))
                 .addFilterBefore(new RequestGuardFilter(rateLimited ? new TokenBuckets(perSecond, burst, Clock.systemUTC()) : null, problems),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new RequestSizeLimitFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
+                // console sessions (Authorization: Bearer iccs_…): idle timeout and maximum age
+                .addFilterBefore(new SessionTokenFilter(sessions, queryGateway, loginRecords, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestLogContext(), BasicAuthenticationFilter.class)
-                // console users: lockout, one-time codes, password expiry and the login log, before Spring's own HTTP Basic
-                .addFilterBefore(new ConsoleLoginFilter(queryGateway, encoder, loginRecords, problems), BasicAuthenticationFilter.class)
+                // console users: lockout, one-time codes, expiry, the directory (LDAP), the login log; before Spring's HTTP Basic
+                .addFilterBefore(new ConsoleLoginFilter(queryGateway, encoder, loginRecords, problems, directory), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(signIn))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(signIn)
@@ -131,6 +167,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/alarms", "/api/v1/alarms/**").hasAnyRole(ALARM_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/security/logins").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/me/password", "/api/v1/me/totp").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sessions/challenges").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sessions").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/current").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .anyRequest().denyAll());

@@ -38,6 +38,18 @@ public final class BackupLayout {
     public static final List<String> WHOLE_COPY = List.of("signer_keys", "users", "cmd_pile_registry", "cmd_station_piles",
             "cmd_market_products", "dispatch_schedules", "audit_log", "audit_log_head", "sec_login_state", "sec_login_log");
 
+    /**
+     * What is in flight and is not rebuilt by replay: open sagas, the gateway's undelivered items and the pending
+     * deadlines (JobRunr jobs: a gate closure scheduled by a command handler is never scheduled again). Whole copies, read
+     * first in a backup, with {@link #TOKENS} of {@link #SIDE_EFFECT_PROCESSORS}, so that the restored center goes on
+     * where they were instead of replaying every event through processors that send commands and messages.
+     */
+    public static final List<String> IN_FLIGHT = List.of("axon_sagas", "gateway_outbox", "jobrunr_jobs");
+    /** Axon's tracking tokens; a backup holds only those of {@link #SIDE_EFFECT_PROCESSORS} (projections replay). */
+    public static final String TOKENS = "axon_tokens";
+    /** Processors whose handlers act on the world (send commands, fill the outbox): they must not replay after a restore. */
+    public static final List<String> SIDE_EFFECT_PROCESSORS = List.of("lifecycle-saga", "gateway-outbox");
+
     /** Collections added to by position: every backup of a chain contributes its part. */
     public static final List<String> BY_POSITION = List.of(LEDGER_ENTRIES, LEDGER_EVENT_INDEX, LEDGER_CHECKPOINTS, LEDGER_MERKLE_NODES,
             COMMAND_ENVELOPES, TELEMETRY_READINGS);

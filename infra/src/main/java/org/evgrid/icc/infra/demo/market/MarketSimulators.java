@@ -30,6 +30,7 @@ import org.evgrid.icc.infra.config.IccProperties;
 import org.evgrid.icc.infra.demo.market.internal.CenterSignatureCheck;
 import org.evgrid.icc.infra.demo.market.internal.ExchangeBook;
 import org.evgrid.icc.infra.demo.market.internal.SignedPoster;
+import org.evgrid.icc.infra.tls.CenterTls;
 import org.evgrid.icc.infra.gateway.GatewayEndpoints;
 import org.evgrid.icc.infra.keys.CenterKey;
 import org.evgrid.icc.infra.keys.KeyConfig;
@@ -89,7 +90,7 @@ public class MarketSimulators implements GatewayEndpoints {
         this.database = database;
         this.clock = clock;
         this.env = env;
-        this.poster = new SignedPoster(clock);
+        this.poster = new SignedPoster(clock, CenterTls.clientContext(env));
     }
 
     /**
@@ -184,8 +185,7 @@ public class MarketSimulators implements GatewayEndpoints {
 
     /** The center's command endpoint. */
     public String commandUrl() {
-        String base = !sim.centerUrl().isBlank() ? sim.centerUrl()
-                : "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        String base = !sim.centerUrl().isBlank() ? sim.centerUrl() : CenterTls.localBaseUrl(env);
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/commands";
     }
 

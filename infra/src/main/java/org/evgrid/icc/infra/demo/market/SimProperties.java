@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The demo's market and operator-platform simulators ({@code icc.sim.*}); demo and tests only.
  *
- * @param centerUrl where the simulators send their signed commands; blank = {@code http://localhost:<server port>}
+ * @param centerUrl where the simulators send their signed commands; blank = {@code https://localhost:<server port>}
+ *     ({@code http://} without TLS), trusting exactly the server's certificate
  * @param keyDir where the simulators' keys are kept; blank = {@code <data-dir>/keys/demo}
  * @param exchange the exchange simulator
  * @param operators the operator-platform simulator

@@ -14,10 +14,14 @@ import org.evgrid.icc.coreapi.diagnosis.StoreStatus;
  * The overall verdict of a self-diagnosis. FAILED: a store does not answer, a processor is in error, or the latest
  * ledger verification found the chain broken. DEGRADED: a processor is stopped or more than {@code lagThreshold} events
  * behind, the ledger has not been verified for longer than {@code maxVerificationAge} (counted from the start of the
- * center while none has run), deadline jobs failed, or outbox items failed or more than {@code outboxThreshold} wait.
+ * center while none has run), deadline jobs failed, outbox items failed or more than {@code outboxThreshold} wait, or
+ * the sign-in directory ({@value #DIRECTORY}, LDAP: console users then sign in locally or not at all) did not answer.
  * OK otherwise. Every reason in Chinese and English.
  */
 public final class DiagnosisRules {
+
+    /** The name of the sign-in directory among the stores (listed only when one is configured). */
+    public static final String DIRECTORY = "directory";
 
     private final long lagThreshold;
     private final Duration maxVerificationAge;
@@ -42,7 +46,9 @@ public final class DiagnosisRules {
         Reasons failed = new Reasons();
         Reasons degraded = new Reasons();
         for (StoreStatus store : stores) {
-            if (!store.reachable()) {
+            if (!store.reachable() && DIRECTORY.equals(store.name())) {
+                degraded.add("登录目录（LDAP）无法访问", "the sign-in directory (LDAP) does not answer");
+            } else if (!store.reachable()) {
                 failed.add("存储 " + store.name() + " 无法访问", "store " + store.name() + " does not answer");
             }
         }

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * per-user lock never sees). More than {@code icc.security.max-failed-logins-per-address} (20) failures from one address
  * within {@code icc.security.address-window} (15 min, counted from the window's first failure) block that address's HTTP
  * Basic sign-ins for {@code icc.security.address-lockout} (15 min). Failures are those the login log records as
- * BAD_PASSWORD, UNKNOWN_USER, DISABLED, LOCKED or TOTP_INVALID. State in {@value #COLLECTION}, {@code _id} = the address as
- * the server sees it: {@code windowStart}, {@code failures}, {@code blockedUntil}; every write is keyed by {@code _id}.
+ * BAD_PASSWORD, UNKNOWN_USER, DISABLED, LOCKED, TOTP_INVALID or SECOND_FACTOR_INVALID. State in {@value #COLLECTION},
+ * {@code _id} = the address as the server sees it: {@code windowStart}, {@code failures}, {@code blockedUntil}; every write
+ * is keyed by {@code _id}.
  */
 @Component
 public class AddressThrottle {
@@ -51,7 +52,7 @@ public class AddressThrottle {
     /** Whether a login-log result counts as a failure of the address. */
     public static boolean counts(LoginResult result) {
         return switch (result) {
-            case BAD_PASSWORD, UNKNOWN_USER, DISABLED, LOCKED, TOTP_INVALID -> true;
+            case BAD_PASSWORD, UNKNOWN_USER, DISABLED, LOCKED, TOTP_INVALID, SECOND_FACTOR_INVALID -> true;
             default -> false;
         };
     }

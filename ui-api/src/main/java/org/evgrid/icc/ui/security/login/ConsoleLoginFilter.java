@@ -41,6 +41,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * expired password, or one that breaks the {@link PasswordPolicy} (registered by an administrator as a bare hash, so only
  * checked here, when it is used), may only be used for {@code POST /api/v1/me/password}. Every attempt goes to the login log.
  * Requests already authenticated (signed requests) and requests without HTTP Basic pass untouched.
+ * <p>With a {@link Directory} (LDAP) the directory checks the password of a user the center knows and has enabled: right →
+ * signed in (the center's password rules and expiry do not apply; the one-time code does); wrong → {@code ICC-AUTH-FAILED},
+ * counted, never retried locally; unknown to the directory → the local hash (break-glass and service accounts); directory
+ * unreachable → the local hash if falling back is allowed (logged {@code LOCAL_FALLBACK}), else
+ * {@code 503 ICC-AUTH-DIRECTORY-UNAVAILABLE}. The login log records the {@link LoginSource} of each check.
  */
 public class ConsoleLoginFilter extends OncePerRequestFilter {
 
@@ -54,8 +59,17 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
     private final LoginRecords records;
     private final ProblemWriter problems;
     private final String dummyHash;
+    private final DirectorySignIn directory;
 
+    /** Local accounts only. */
     public ConsoleLoginFilter(QueryGateway queryGateway, PasswordEncoder encoder, LoginRecords records, ProblemWriter problems) {
+        this(queryGateway, encoder, records, problems, DirectorySignIn.NONE);
+    }
+
+    /** Passwords checked against the directory first when one is configured (see {@link DirectorySignIn}). */
+    public ConsoleLoginFilter(QueryGateway queryGateway, PasswordEncoder encoder, LoginRecords records, ProblemWriter problems,
+                              DirectorySignIn directory) {
+        this.directory = directory;
         this.queryGateway = queryGateway;
         this.encoder = encoder;
         this.records = records;
@@ -98,11 +112,39 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
             refuse(response, e);
             return;
         }
-        boolean matches = encoder.matches(password, view == null ? dummyHash : view.passwordHash());
+        LoginSource source = LoginSource.LOCAL;
+        boolean matches;
+        if (view != null && view.enabled() && directory.enabled()) {
+            // the directory checks the password; roles and scope still come only from the signed user registry (view)
+            switch (directory.directory().authenticate(user, password)) {
+                case AUTHENTICATED -> {
+                    source = LoginSource.DIRECTORY;
+                    matches = true;
+                }
+                case WRONG_PASSWORD -> {
+                    // never retried against the local hash
+                    source = LoginSource.DIRECTORY;
+                    matches = false;
+                }
+                case UNKNOWN_USER -> matches = encoder.matches(password, view.passwordHash());
+                case UNAVAILABLE -> {
+                    if (!directory.fallbackToLocal()) {
+                        records.record(user, address, LoginResult.DIRECTORY_UNAVAILABLE, null, LoginSource.DIRECTORY);
+                        refuse(response, directoryUnavailable());
+                        return;
+                    }
+                    source = LoginSource.LOCAL_FALLBACK;
+                    matches = encoder.matches(password, view.passwordHash());
+                }
+                default -> throw new IllegalStateException("unknown directory verdict");
+            }
+        } else {
+            matches = encoder.matches(password, view == null ? dummyHash : view.passwordHash());
+        }
         if (view == null || !view.enabled() || !matches) {
             LoginResult result = view == null ? LoginResult.UNKNOWN_USER : !view.enabled() ? LoginResult.DISABLED : LoginResult.BAD_PASSWORD;
             Instant lockedUntil = records.failed(user, now);
-            records.record(user, address, result, lockedUntil);
+            records.record(user, address, result, lockedUntil, source);
             if (lockedUntil != null) {
                 refuseLocked(response, lockedUntil);
             } else {
@@ -112,14 +154,14 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
         }
         if (state.totpUnreadable() != null) {
             // the stored one-time-code secret does not decrypt (master key file): fail closed, without counting a failure
-            records.record(user, address, LoginResult.TOTP_INVALID, null);
+            records.record(user, address, LoginResult.TOTP_INVALID, null, source);
             refuse(response, state.totpUnreadable(), HttpStatus.SERVICE_UNAVAILABLE);
             return;
         }
         if (state.totpSecret() != null) {
             String code = request.getHeader(TOTP_HEADER);
             if (code == null || code.isBlank()) {
-                records.record(user, address, LoginResult.TOTP_REQUIRED, null);
+                records.record(user, address, LoginResult.TOTP_REQUIRED, null, source);
                 refuse(response, IccException.invalid("ICC-AUTH-TOTP-REQUIRED", TOTP_HEADER,
                         "您已启用动态口令，请同时提供当前的 6 位动态口令", "You use one-time codes: send the current 6-digit code as well",
                         "Send the code your authenticator app shows in the X-ICC-TOTP header together with your user name and password"),
@@ -128,7 +170,7 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
             }
             if (!Totp.verify(state.totpSecret(), code.trim(), now)) {
                 Instant lockedUntil = records.failed(user, now);
-                records.record(user, address, LoginResult.TOTP_INVALID, lockedUntil);
+                records.record(user, address, LoginResult.TOTP_INVALID, lockedUntil, source);
                 if (lockedUntil != null) {
                     refuseLocked(response, lockedUntil);
                 } else {
@@ -141,25 +183,26 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
         }
         records.succeeded(user, state);
         boolean changing = "POST".equals(request.getMethod()) && PASSWORD_CHANGE_PATH.equals(path(request));
-        IccException weak = weakness(user, password);
+        // the directory's own password rules and expiry apply to directory passwords, not the center's
+        IccException weak = source == LoginSource.DIRECTORY ? null : weakness(user, password);
         if (weak != null && !changing) {
             // a password registered by an administrator arrives as a hash: the policy is checked when it is first used
-            records.record(user, address, LoginResult.WEAK_PASSWORD, null);
+            records.record(user, address, LoginResult.WEAK_PASSWORD, null, source);
             refuse(response, IccException.forbidden("ICC-AUTH-PASSWORD-WEAK", "password",
                     "您的密码不符合密码规则，请先修改密码：" + weak.messageZh(),
                     "Your password does not meet the password rules; change it first: " + weak.messageEn(),
                     "POST /api/v1/me/password with {\"currentPassword\": …, \"newPassword\": …}; " + weak.fix()));
             return;
         }
-        if (expired(view.userId(), now) && !changing) {
-            records.record(user, address, LoginResult.EXPIRED, null);
+        if (source != LoginSource.DIRECTORY && !changing && expired(view.userId(), now)) {
+            records.record(user, address, LoginResult.EXPIRED, null, source);
             refuse(response, IccException.forbidden("ICC-AUTH-PASSWORD-EXPIRED", "password",
                     "您的密码已超过 " + records.settings().passwordMaxAge().toDays() + " 天未修改，已过期；请先修改密码",
                     "Your password is older than " + records.settings().passwordMaxAge().toDays() + " days and has expired; change it first",
                     "POST /api/v1/me/password with {\"currentPassword\": …, \"newPassword\": …} signed in with the expired password"));
             return;
         }
-        records.record(user, address, LoginResult.SUCCESS, null);
+        records.record(user, address, LoginResult.SUCCESS, null, source);
         IccUserDetails details = new IccUserDetails(view);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
@@ -221,6 +264,13 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
     private static IccException unavailable() {
         return new IccException("ICC-AUTH-UNAVAILABLE", ErrorCategory.UNAVAILABLE, null,
                 "用户目录暂不可用", "The user directory is not available right now", "Try again in a minute; if it persists, tell the operations staff");
+    }
+
+    private static IccException directoryUnavailable() {
+        return new IccException("ICC-AUTH-DIRECTORY-UNAVAILABLE", ErrorCategory.UNAVAILABLE, null,
+                "统一身份认证目录（LDAP）暂时无法连接，无法核对密码", "The sign-in directory (LDAP) cannot be reached right now, so the password "
+                + "cannot be checked", "Try again in a minute; if it persists, tell the operations staff (they can check the directory "
+                + "server and the network, or allow local sign-in with icc.security.ldap.fallback-to-local)");
     }
 
     private static IccException failed() {

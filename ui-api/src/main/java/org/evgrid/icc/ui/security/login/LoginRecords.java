@@ -33,8 +33,9 @@ import org.evgrid.icc.coreapi.security.SecretSealer;
  * {@code totpSecret} (base32, sealed by the {@link SecretSealer} with context {@code "totp:" + _id}; a plain value written
  * before encryption at rest is sealed when first read; never answered again after enrolment) and {@code totpEnrolledAt}.
  * {@value #LOG} ({@code _id} = zero-padded epoch milliseconds, a counter and random hex: time-ordered and unique):
- * {@code at, user, address, result} and {@code lockedUntil} on the failure that locked the user. Every recorded failure
- * also counts towards its address's limit ({@link AddressThrottle}, if given).
+ * {@code at, user, address, result}, {@code source} (which password was checked: {@link LoginSource}; absent where none was,
+ * e.g. a locked id) and {@code lockedUntil} on the failure that locked the user. Every recorded failure also counts towards
+ * its address's limit ({@link AddressThrottle}, if given).
  */
 public class LoginRecords {
 
@@ -55,7 +56,7 @@ public class LoginRecords {
     }
 
     /** One entry of the login log. */
-    public record Entry(String id, Instant at, String user, String address, LoginResult result, Instant lockedUntil) {
+    public record Entry(String id, Instant at, String user, String address, LoginResult result, Instant lockedUntil, LoginSource source) {
     }
 
     private final MongoCollection<Document> state;
@@ -188,26 +189,40 @@ public class LoginRecords {
 
     /** Records an attempt; a success of the same user from the same address is recorded once per configured interval. */
     public void record(String typedUser, String address, LoginResult result, Instant lockedUntil) {
+        record(typedUser, address, result, lockedUntil, null);
+    }
+
+    /**
+     * Records an attempt with the source of the password check (null: none); a success of the same user from the same address
+     * and source is recorded once per configured interval (so a fall-back to the local password is always seen).
+     */
+    public void record(String typedUser, String address, LoginResult result, Instant lockedUntil, LoginSource source) {
         Instant now = clock.instant();
         String user = key(typedUser);
         if (addresses != null && AddressThrottle.counts(result)) {
             addresses.failed(address, now);
         }
         if (result == LoginResult.SUCCESS && !settings.successLogInterval().isZero()) {
-            String key = user + "|" + address;
+            String key = user + "|" + address + "|" + source;
             Instant last = lastSuccessLogged.get(key);
             if (last != null && now.isBefore(last.plus(settings.successLogInterval()))) {
                 return;
             }
             lastSuccessLogged.put(key, now);
         } else if (result != LoginResult.SUCCESS) {
-            lastSuccessLogged.remove(user + "|" + address);
+            lastSuccessLogged.remove(user + "|" + address + "|" + null);
+            for (LoginSource s : LoginSource.values()) {
+                lastSuccessLogged.remove(user + "|" + address + "|" + s);
+            }
         }
         String id = String.format(Locale.ROOT, "%013d-%09d-%s", now.toEpochMilli(), sequence.incrementAndGet() % 1_000_000_000L, instance);
         Document d = new Document("_id", id).append("at", Date.from(now)).append("user", user).append("address", address)
                 .append("result", result.name());
         if (lockedUntil != null) {
             d.append("lockedUntil", Date.from(lockedUntil));
+        }
+        if (source != null) {
+            d.append("source", source.name());
         }
         log.insertOne(d);
     }
@@ -227,8 +242,10 @@ public class LoginRecords {
         List<Entry> out = new ArrayList<>();
         for (Document d : log.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.descending("_id")).limit(limit)) {
             Date locked = d.getDate("lockedUntil");
+            String source = d.getString("source");
             out.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(), d.getString("user"), d.getString("address"),
-                    LoginResult.valueOf(d.getString("result")), locked == null ? null : locked.toInstant()));
+                    LoginResult.valueOf(d.getString("result")), locked == null ? null : locked.toInstant(),
+                    source == null ? null : LoginSource.valueOf(source)));
         }
         return out;
     }

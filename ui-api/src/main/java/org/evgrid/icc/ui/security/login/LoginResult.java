@@ -24,6 +24,16 @@ public enum LoginResult {
     PASSWORD_CHANGED,
     /** The user enrolled a one-time-code authenticator. */
     TOTP_ENROLLED,
+    /** A console session opened (password and second factor). */
+    SESSION_OPENED,
+    /** The user signed out. */
+    SESSION_CLOSED,
+    /** A session's token came back after the session ended (idle, too old, user disabled). */
+    SESSION_EXPIRED,
+    /** Right password, but the signed sign-in challenge did not verify (counts towards the lock). */
+    SECOND_FACTOR_INVALID,
+    /** The directory (LDAP) could not be reached and falling back to the local password is not allowed. */
+    DIRECTORY_UNAVAILABLE,
     /** Refused without checking the password: too many failed sign-ins from the client's address ({@link AddressThrottle}). */
     ADDRESS_BLOCKED
 }

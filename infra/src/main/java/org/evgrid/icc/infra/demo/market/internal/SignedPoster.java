@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLContext;
+
 import org.evgrid.icc.ledger.signing.EnvelopeSigner;
 import org.evgrid.icc.ledger.signing.Envelopes;
 import org.evgrid.icc.ledger.signing.SignedEnvelope;
@@ -44,14 +46,26 @@ public final class SignedPoster {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient http;
     private final EnvelopeSigner signer = new EnvelopeSigner();
     private final Supplier<String> nonces = EnvelopeSigner.randomNonces();
     private final Clock clock;
 
     public SignedPoster(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * With {@code tls} (trusting the center's certificate, e.g. {@code CenterTls.clientContext}) for an HTTPS center;
+     * null = the system's trust store. Host names are verified either way.
+     */
+    public SignedPoster(Clock clock, SSLContext tls) {
         this.clock = clock;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** Signs the command now and POSTs it to the URL (the center's {@code /api/v1/commands}). */
