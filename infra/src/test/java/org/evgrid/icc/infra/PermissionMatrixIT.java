@@ -88,7 +88,7 @@ class PermissionMatrixIT {
     private static final Set<Role> DR_READERS = EnumSet.copyOf(MARKET_READERS);
     private static final Set<Role> DISPATCH_READERS = with(MARKET_READERS, Role.OPERATOR_PLATFORM);
     private static final Set<Role> ALARM_READERS = EnumSet.of(Role.TRADER, Role.DISPATCHER, Role.SETTLEMENT_CLERK, Role.AUDITOR,
-            Role.REGULATOR);
+            Role.REGULATOR, Role.SECURITY_OPERATOR);
 
     /**
      * The expected matrix, endpoint prefix → roles that get through (first match wins; anonymous is always denied). Sources:
@@ -130,7 +130,7 @@ class PermissionMatrixIT {
             rule("GET /api/v1/market/", MARKET_READERS, "SecurityConfig: MARKET_READERS"),
             rule("GET /api/v1/dr/", DR_READERS, "SecurityConfig: DR_READERS"),
             rule("GET /api/v1/dispatch/", DISPATCH_READERS, "SecurityConfig: DISPATCH_READERS (operator platform: its own operator)"),
-            rule("GET /api/v1/alarms", ALARM_READERS, "SecurityConfig: ALARM_READERS"),
+            rule("GET /api/v1/alarms", ALARM_READERS, "SecurityConfig: ALARM_READERS; AlarmQueries: security operator sees system alarms only"),
             rule("GET /api/v1/units", without(ARCHIVE_READERS, Role.OPERATOR_PLATFORM), "ArchiveAccess: units are not an operator's"),
             rule("GET /api/v1/piles", ARCHIVE_READERS, "ArchiveAccess: business roles (operator: its own)"),
             rule("GET /api/v1/operators", ARCHIVE_READERS, "ArchiveAccess: business roles (operator: its own)"),

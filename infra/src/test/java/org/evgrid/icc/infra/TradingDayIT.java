@@ -33,6 +33,8 @@ import org.evgrid.icc.coreapi.archive.PileId;
 import org.evgrid.icc.coreapi.archive.PileType;
 import org.evgrid.icc.coreapi.archive.RegisterPileCommand;
 import org.evgrid.icc.coreapi.archive.StationId;
+import org.evgrid.icc.coreapi.audit.DiagnoseProjectionQuery;
+import org.evgrid.icc.coreapi.audit.ProjectionDiagnosisView;
 import org.evgrid.icc.coreapi.declaration.GateClosureRule;
 import org.evgrid.icc.coreapi.declaration.ProductCatalogue;
 import org.evgrid.icc.coreapi.dispatch.ApproveDispatchPlanCommand;
@@ -58,6 +60,7 @@ import org.evgrid.icc.coreapi.telemetry.PowerReading;
 import org.evgrid.icc.coreapi.telemetry.ReportChargingOrdersCommand;
 import org.evgrid.icc.coreapi.telemetry.ReportPowerReadingsCommand;
 import org.evgrid.icc.coreapi.telemetry.TelemetryBatchId;
+import org.evgrid.icc.infra.audit.ProjectionDiagnosis;
 import org.evgrid.icc.infra.demo.market.MarketSimulators;
 import org.evgrid.icc.infra.support.CenterClient;
 import org.evgrid.icc.infra.support.CenterClient.Answer;
@@ -320,6 +323,20 @@ class TradingDayIT {
             assertThat(planSteps.get("DispatchPlanApprovedEvent")).containsExactly(dispatcher.keyId());
             assertThat(planSteps.get("InstructionResultReportedEvent")).containsExactly(platformA.keyId());
             assertThat(planSteps.get("DispatchPlanProposedEvent")).doesNotContain(trader.keyId(), dispatcher.keyId());
+
+            // 9. The market, dispatch and alarm projections rebuilt from the events equal the live ones.
+            ProjectionDiagnosis diagnosis = ctx.getBean(ProjectionDiagnosis.class);
+            for (String[] projection : new String[][] {{"market-projection", "mkt_bids"}, {"dispatch-projection", "dsp_plans"},
+                {"alarm-projection", "alm_alarms"}}) {
+                await("the rebuilt " + projection[0] + " equals the live one").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    ProjectionDiagnosisView report = diagnosis.handle(new DiagnoseProjectionQuery(projection[0]));
+                    assertThat(report.verdict()).as("%s", report).isEqualTo("IDENTICAL");
+                    assertThat(report.collections()).as("%s", report).anySatisfy(c -> {
+                        assertThat(c.collection()).isEqualTo(projection[1]);
+                        assertThat(c.liveCount()).isPositive();
+                    });
+                });
+            }
         }
     }
 

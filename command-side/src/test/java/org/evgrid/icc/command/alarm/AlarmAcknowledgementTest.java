@@ -7,6 +7,9 @@ import org.evgrid.icc.command.common.IccCommandTargetResolver;
 import org.evgrid.icc.coreapi.alarm.AcknowledgeAlarmCommand;
 import org.evgrid.icc.coreapi.alarm.AlarmAcknowledgedEvent;
 import org.evgrid.icc.coreapi.alarm.AlarmId;
+import org.evgrid.icc.coreapi.alarm.AlarmLevel;
+import org.evgrid.icc.coreapi.alarm.RaiseSystemAlarmCommand;
+import org.evgrid.icc.coreapi.alarm.SystemAlarmRaisedEvent;
 import org.evgrid.icc.coreapi.common.ErrorCategory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,5 +57,69 @@ class AlarmAcknowledgementTest {
         fixture.givenNoPriorActivity()
                 .when(new AcknowledgeAlarmCommand(ALARM, "x".repeat(500)))
                 .expectEvents(new AlarmAcknowledgedEvent(ALARM, "x".repeat(500)));
+    }
+
+    private static final AlarmId LEDGER = new AlarmId("ALM-LEDGER-1234");
+
+    private static RaiseSystemAlarmCommand ledgerBreak(AlarmId id, String subject) {
+        return new RaiseSystemAlarmCommand(id, "LEDGER", AlarmLevel.CRITICAL, "ledger", "账本链断裂", "Ledger chain broken",
+                "first break at 1234", subject);
+    }
+
+    private static SystemAlarmRaisedEvent ledgerBreakRaised() {
+        return new SystemAlarmRaisedEvent(LEDGER, "LEDGER", AlarmLevel.CRITICAL, "ledger", "账本链断裂", "Ledger chain broken",
+                "first break at 1234", "1234");
+    }
+
+    @Test
+    void theCenterRaisesASystemAlarmAndRaisesItAgainAsAnotherOccurrence() {
+        fixture.givenNoPriorActivity()
+                .when(ledgerBreak(LEDGER, "1234"))
+                .expectEvents(ledgerBreakRaised());
+        fixture.given(ledgerBreakRaised())
+                .when(ledgerBreak(LEDGER, "1234"))
+                .expectEvents(ledgerBreakRaised());
+    }
+
+    @Test
+    void anAcknowledgedSystemAlarmMayBeRaisedAgainButNotAcknowledgedTwice() {
+        fixture.given(ledgerBreakRaised(), new AlarmAcknowledgedEvent(LEDGER, "looking"))
+                .when(ledgerBreak(LEDGER, "1234"))
+                .expectEvents(ledgerBreakRaised());
+        fixture.given(ledgerBreakRaised(), new AlarmAcknowledgedEvent(LEDGER, "looking"), ledgerBreakRaised())
+                .when(new AcknowledgeAlarmCommand(LEDGER, "again"))
+                .expectException(refused(ErrorCategory.CONFLICT, "ICC-ALARM-ACKNOWLEDGED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSystemAlarmIsAcknowledgedLikeAnyOther() {
+        fixture.given(ledgerBreakRaised())
+                .when(new AcknowledgeAlarmCommand(LEDGER, "repairing"))
+                .expectEvents(new AlarmAcknowledgedEvent(LEDGER, "repairing"));
+    }
+
+    @Test
+    void aSystemAlarmWhoseIdDoesNotMatchItsTypeAndSubjectIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(ledgerBreak(new AlarmId("ALM-LEDGER-99"), "1234"))
+                .expectException(refused(ErrorCategory.INVALID, "ICC-ALARM-ID"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSystemAlarmWithoutLevelOrWithABadTypeOrWithoutTitleIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RaiseSystemAlarmCommand(LEDGER, "LEDGER", null, "ledger", "标题", "title", "details", "1234"))
+                .expectException(refused(ErrorCategory.INVALID, "ICC-FIELD-REQUIRED"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RaiseSystemAlarmCommand(LEDGER, "ledger", AlarmLevel.MAJOR, "ledger", "标题", "title", "details", "1234"))
+                .expectException(refused(ErrorCategory.INVALID, "ICC-ALARM-TYPE"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RaiseSystemAlarmCommand(LEDGER, "LEDGER", AlarmLevel.MAJOR, "ledger", " ", "title", "details", "1234"))
+                .expectException(refused(ErrorCategory.INVALID, "ICC-FIELD-REQUIRED"))
+                .expectNoEvents();
     }
 }

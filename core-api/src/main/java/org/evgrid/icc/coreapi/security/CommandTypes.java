@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.evgrid.icc.coreapi.alarm.AcknowledgeAlarmCommand;
+import org.evgrid.icc.coreapi.alarm.RaiseSystemAlarmCommand;
 import org.evgrid.icc.coreapi.archive.AssignPilesToUnitCommand;
 import org.evgrid.icc.coreapi.archive.CreateAggregationUnitCommand;
 import org.evgrid.icc.coreapi.archive.DecommissionPileCommand;
@@ -94,6 +95,7 @@ public final class CommandTypes {
             RecordIntervalExecutionCommand.class, AssignDeviationCauseCommand.class, RecordDeviationHandlingCommand.class,
             CloseDeviationCommand.class, CloseDispatchExecutionCommand.class,
             AcknowledgeAlarmCommand.class,
+            RaiseSystemAlarmCommand.class,
             SealAuditLogCommand.class,
         }) {
             m.put(nameOf(c), c);

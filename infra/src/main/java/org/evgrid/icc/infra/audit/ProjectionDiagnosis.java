@@ -33,6 +33,7 @@ import org.evgrid.icc.coreapi.audit.DiagnoseProjectionQuery;
 import org.evgrid.icc.coreapi.audit.FindLastProjectionDiagnosisQuery;
 import org.evgrid.icc.coreapi.audit.ProjectionDiagnosisView;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.infra.diagnosis.SystemAlarms;
 import org.evgrid.icc.ledger.chain.LedgerEventSource;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
@@ -43,8 +44,7 @@ import org.springframework.stereotype.Component;
  * anew against a scratch database ({@value #SCRATCH_DATABASE} on the same client, dropped before and after), fed every
  * event from the store through Axon's {@link AnnotationEventHandlerAdapter} in {@link BatchingUnitOfWork} batches of
  * {@value #BATCH} (so per-batch writers flush as in the live processor), and the result is compared document by document
- * with the live collections of the projection (those whose names start with its prefix). Read-only on live data; sends
- * no command.
+ * with the live collections of the projection (those whose names start with its prefix). Read-only on live data.
  *
  * <p>Events are fed up to the global position the live processor has reached (its in-memory tracker status, read
  * without claiming the token). If the live processor moved on during a comparison that found differences, the events
@@ -52,7 +52,8 @@ import org.springframework.stereotype.Component;
  * {@code LIVE_MOVED}, not {@code DIFFERENT}. Not compared: Axon's tracking tokens (collection {@code axon_tokens}) and
  * everything outside the projection's prefix; no document field is ignored in these projections (they write event
  * timestamps, never the wall clock). An unfilled gap in the live token (an event committed late) can show as a
- * difference at the newest position only.
+ * difference at the newest position only. A {@code DIFFERENT} verdict raises the standard alarm
+ * {@code ALM-PROJECTION-<projection>} ({@link SystemAlarms}).
  */
 @Component
 public class ProjectionDiagnosis {
@@ -62,8 +63,16 @@ public class ProjectionDiagnosis {
     /** Events per unit of work, as the live processors (batch size 200). */
     static final int BATCH = 200;
     static final int ATTEMPTS = 3;
-    /** Supported projections → prefix of their collections. */
-    static final Map<String, String> PREFIXES = Map.of("archive-projection", "arch_", "declaration-projection", "decl_");
+    /**
+     * Supported projections → prefix of their collections: those whose handlers write only their own collections from
+     * the events (event time and sequence, never the clock, never another collection) in one segment, so a rebuild in
+     * global order is deterministic. Not supported: {@code telemetry-rollups} (it reads each batch's readings from
+     * {@code tel_readings}, which the command side writes, and pushes to the live hub), {@code forecast-projection} (not
+     * examined yet), and the groups that send commands or write elsewhere ({@code forecasting}, {@code lifecycle-saga},
+     * {@code gateway-outbox}).
+     */
+    static final Map<String, String> PREFIXES = Map.of("archive-projection", "arch_", "declaration-projection", "decl_",
+            "market-projection", "mkt_", "dispatch-projection", "dsp_", "alarm-projection", "alm_");
 
     private final ApplicationContext context;
     private final MongoClient client;
@@ -71,11 +80,13 @@ public class ProjectionDiagnosis {
     private final LedgerEventSource events;
     private final EventProcessingConfiguration processing;
     private final Clock clock;
+    private final SystemAlarms alarms;
     private final ReentrantLock running = new ReentrantLock();
     private final Map<String, ProjectionDiagnosisView> last = new ConcurrentHashMap<>();
 
     public ProjectionDiagnosis(ApplicationContext context, MongoClient client, MongoDatabase live, LedgerEventSource events,
-                               EventProcessingConfiguration processing, Clock clock) {
+                               EventProcessingConfiguration processing, Clock clock, SystemAlarms alarms) {
+        this.alarms = alarms;
         this.context = context;
         this.client = client;
         this.live = live;
@@ -101,10 +112,25 @@ public class ProjectionDiagnosis {
         try {
             ProjectionDiagnosisView report = diagnose(name, prefix);
             last.put(name, report);
+            if ("DIFFERENT".equals(report.verdict())) {
+                alarms.projectionDiffers(name, summary(report));
+            }
             return report;
         } finally {
             running.unlock();
         }
+    }
+
+    private static String summary(ProjectionDiagnosisView report) {
+        StringBuilder s = new StringBuilder("events up to position " + report.position());
+        for (CollectionComparison c : report.collections()) {
+            if (!c.identical()) {
+                s.append("; ").append(c.collection()).append(": ").append(c.missingCount()).append(" missing, ").append(c.extraCount())
+                        .append(" extra, ").append(c.differentCount()).append(" different").append(c.different().isEmpty() ? ""
+                        : " (" + String.join(", ", c.different().subList(0, Math.min(5, c.different().size()))) + ")");
+            }
+        }
+        return s.toString();
     }
 
     /** The last report of a projection since the start; null (not found) if none. */

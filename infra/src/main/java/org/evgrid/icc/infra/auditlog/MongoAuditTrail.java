@@ -28,6 +28,7 @@ import org.evgrid.icc.coreapi.security.FindSignerKeyQuery;
 import org.evgrid.icc.coreapi.security.KeyId;
 import org.evgrid.icc.coreapi.security.SignerKeyView;
 import org.evgrid.icc.infra.auditlog.internal.AuditChain;
+import org.evgrid.icc.infra.diagnosis.SystemAlarms;
 import org.evgrid.icc.ledger.chain.LedgerHashes;
 import org.evgrid.icc.ledger.signing.Envelopes;
 import org.evgrid.icc.ui.auditlog.AuditLogView;
@@ -50,7 +51,8 @@ import org.springframework.stereotype.Component;
  * {@code audit_log_head}. Every {@code icc.audit-log.seal-every} records, and every {@code icc.audit-log.seal-interval}
  * if records are unsealed, the center signs {@link SealAuditLogCommand} with the chain head, which puts it in the event
  * store and the hash-chained ledger. Records are kept at least {@code icc.audit-log.retention} (P180D or more; a shorter
- * setting stops the start); nothing deletes them.
+ * setting stops the start); nothing deletes them. Each read verifies the chain over the records read; a break raises the
+ * standard alarm {@code ALM-AUDIT_LOG-<first broken record>} ({@link SystemAlarms}).
  */
 @Component
 public class MongoAuditTrail implements AuditTrail, DisposableBean {
@@ -71,6 +73,7 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
     private final CenterCommands center;
     private final QueryGateway queries;
     private final Clock clock;
+    private final SystemAlarms alarms;
     private final int sealEvery;
     private final Duration retention;
     private final ScheduledExecutorService sealer;
@@ -83,7 +86,7 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
     public MongoAuditTrail(MongoDatabase database, @Lazy CenterCommands center, QueryGateway queries, Clock clock,
                            @Value("${icc.audit-log.seal-every:1000}") int sealEvery,
                            @Value("${icc.audit-log.seal-interval:PT5M}") Duration sealInterval,
-                           @Value("${icc.audit-log.retention:P180D}") Duration retention) {
+                           @Value("${icc.audit-log.retention:P180D}") Duration retention, SystemAlarms alarms) {
         if (retention.compareTo(MIN_RETENTION) < 0) {
             throw new IllegalStateException("icc.audit-log.retention is " + retention + ": audit records must be kept at least 180 days "
                     + "(P180D, six months); set it to P180D or more");
@@ -96,6 +99,7 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
         this.center = center;
         this.queries = queries;
         this.clock = clock;
+        this.alarms = alarms;
         this.sealEvery = sealEvery;
         this.retention = retention;
         recover();
@@ -207,6 +211,10 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
             long first = range.get(0).sequence();
             String before = first == 1 ? LedgerHashes.ZERO_HASH : Optional.ofNullable(byId(first - 1)).map(AuditRecordView::hash).orElse(null);
             verdict = AuditChain.verify(range, before, byId(range.get(range.size() - 1).sequence() + 1), head);
+        }
+        if (!verdict.verified()) {
+            LOG.error("AUDIT LOG BROKEN at record {}: {}", verdict.brokenAt(), verdict.problem());
+            alarms.auditLogBroken(verdict.brokenAt(), verdict.problem());
         }
         List<AuditRecordView> shown = range.stream()
                 .filter(r -> result == null || result.equals(r.result()))

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * ledger is verified from the last verified entry (inclusive, so the link to it is re-checked) to the head; every night
  * ({@code icc.diagnosis.ledger-full-verify-cron}, default 02:47) from the first entry. Ranges larger than
  * {@link LedgerVerifier#MAX_RANGE} are verified in consecutive parts; one verdict per run goes to
- * {@code diag_ledger_verifications}. A broken chain is logged at ERROR and turns the self-diagnosis FAILED; the next
+ * {@code diag_ledger_verifications}. A broken chain is logged at ERROR, turns the self-diagnosis FAILED and raises the
+ * standard alarm {@code ALM-LEDGER-<first broken position>} ({@link SystemAlarms}; the same break found again counts as a
+ * repeat of that alarm); the next
  * incremental run starts again before the break, so the failure stays visible until the ledger is repaired.
  */
 @Component
@@ -44,6 +46,7 @@ public class LedgerVerificationJob {
     private final LedgerVerifier verifier;
     private final VerificationStore store;
     private final Clock clock;
+    private final SystemAlarms alarms;
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "icc-ledger-verification");
@@ -51,8 +54,9 @@ public class LedgerVerificationJob {
         return t;
     });
 
-    public LedgerVerificationJob(LedgerVerifier verifier, MongoDatabase database, Clock clock) {
+    public LedgerVerificationJob(LedgerVerifier verifier, MongoDatabase database, Clock clock, SystemAlarms alarms) {
         this.verifier = verifier;
+        this.alarms = alarms;
         this.store = new VerificationStore(database);
         this.clock = clock;
     }
@@ -120,6 +124,7 @@ public class LedgerVerificationJob {
         } else {
             LOG.error("LEDGER BROKEN: verification ({}) seq {} to {} found the first break at seq {}: {}", mode, from,
                     verdict.toSeq(), verdict.firstBrokenSeq(), verdict.reason());
+            alarms.ledgerBroken(verdict.firstBrokenSeq() == null ? from : verdict.firstBrokenSeq(), mode, verdict.reason());
         }
         return verdict;
     }

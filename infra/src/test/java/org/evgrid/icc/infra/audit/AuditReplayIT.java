@@ -243,6 +243,17 @@ class AuditReplayIT {
         assertThat(last.body().path("verdict").asText()).isEqualTo("DIFFERENT");
         assertThat(liveDatabase.getCollection("arch_piles").find(Filters.eq("_id", tampered.get("_id"))).first().get("ratedPowerKw"))
                 .as("the diagnosis leaves live data alone").isEqualTo("999");
+
+        // the difference raised a standard alarm, which the security operator sees (and only it: no business alarm)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Answer alarms = get("/api/v1/alarms", Role.SECURITY_OPERATOR);
+            assertThat(alarms.status()).as("%s", alarms.body()).isEqualTo(200);
+            assertThat(alarms.body().path("items")).hasSize(1);
+            JsonNode alarm = alarms.body().path("items").get(0);
+            assertThat(alarm.path("alarmId").asText()).isEqualTo("ALM-PROJECTION-archive-projection");
+            assertThat(alarm.path("module").asText()).isEqualTo("projection");
+            assertThat(alarm.path("details").asText()).contains("arch_piles").contains(String.valueOf(tampered.get("_id")));
+        });
     }
 
     private static JsonNode collection(JsonNode report, String name) {

@@ -53,6 +53,8 @@ class AuditLogIT {
         registry.add("icc.demo.enabled", () -> "false");
         registry.add("icc.security.rate-limit.requests-per-second", () -> "5");
         registry.add("icc.security.rate-limit.burst", () -> Integer.toString(BURST));
+        // the burst probe signs in with a wrong password many times: keep the per-address block out of the rate limit's way
+        registry.add("icc.security.max-failed-logins-per-address", () -> "1000");
         registry.add("icc.audit-log.seal-every", () -> "1000");
     }
 
@@ -132,6 +134,17 @@ class AuditLogIT {
         assertThat(tampered.body().path("chainVerified").asBoolean()).isFalse();
         assertThat(tampered.body().path("brokenAtSequence").asLong()).isEqualTo(ok.path("sequence").asLong());
         assertThat(tampered.body().path("problem").asText()).contains("changed");
+        String alarmId = "ALM-AUDIT_LOG-" + ok.path("sequence").asLong();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Answer alarms = client.signedGet("/api/v1/alarms?module=audit-log", auditor.keyId(), auditor.key());
+            assertThat(alarms.status()).as("%s", alarms.body()).isEqualTo(200);
+            assertThat(list(alarms.body().path("items"))).as("the broken audit log chain raised a standard alarm")
+                    .anySatisfy(a -> {
+                        assertThat(a.path("alarmId").asText()).isEqualTo(alarmId);
+                        assertThat(a.path("level").asText()).isEqualTo("CRITICAL");
+                        assertThat(a.path("status").asText()).isEqualTo("OPEN");
+                    });
+        });
 
         HttpResponse<String> answer = client.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/v1/alarms")).GET().build(), HttpResponse.BodyHandlers.ofString());

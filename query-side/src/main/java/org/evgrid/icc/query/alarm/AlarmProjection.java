@@ -18,6 +18,7 @@ import org.evgrid.icc.coreapi.alarm.AlarmAcknowledgedEvent;
 import org.evgrid.icc.coreapi.alarm.AlarmId;
 import org.evgrid.icc.coreapi.alarm.AlarmLevel;
 import org.evgrid.icc.coreapi.alarm.AlarmStatus;
+import org.evgrid.icc.coreapi.alarm.SystemAlarmRaisedEvent;
 import org.evgrid.icc.coreapi.dispatch.DeviationClosedEvent;
 import org.evgrid.icc.coreapi.dispatch.DeviationKind;
 import org.evgrid.icc.coreapi.dispatch.DeviationRecordedEvent;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The alarm list (R-6.2b, collection {@value AlarmDocuments#COLLECTION}): alarms raised by dispatch deviations,
- * instruction time-outs and rejections, final gateway delivery failures and bids rejected by the exchange. An alarm raised
+ * instruction time-outs and rejections, final gateway delivery failures, bids rejected by the exchange, and the center's
+ * own integrity alarms ({@link SystemAlarmRaisedEvent}: a broken ledger, a projection that differs from its rebuild; marked
+ * {@value AlarmDocuments#SYSTEM}). An alarm raised
  * again counts one more occurrence and repeat and takes the latest time (a cleared alarm opens again); an
  * acknowledgement records who, when and the note; closing a deviation clears its alarm.
  */
@@ -142,6 +145,17 @@ public class AlarmProjection {
                 "申报被交易所拒绝 / Bid rejected by the exchange: " + event.bidId(),
                 "交易所拒绝原因：" + event.reason() + " / The exchange's reason: " + event.reason()),
                 "bid|" + event.bidId().value(), seq, at);
+    }
+
+    @EventHandler
+    public void on(SystemAlarmRaisedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        raise(new Raise(event.type(), event.subject(), event.level(), event.module(), event.titleZh() + " / " + event.titleEn(),
+                event.details()), "alarm|" + event.alarmId().value(), seq, at);
+        DocumentBatch.within(database, BATCH, batch -> batch.get(AlarmDocuments.COLLECTION, event.alarmId().value())
+                .ifPresent(alarm -> {
+                    alarm.put(AlarmDocuments.SYSTEM, true);
+                    batch.put(AlarmDocuments.COLLECTION, alarm);
+                }));
     }
 
     @EventHandler

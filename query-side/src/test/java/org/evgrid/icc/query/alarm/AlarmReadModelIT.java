@@ -19,6 +19,7 @@ import org.evgrid.icc.coreapi.alarm.AlarmList;
 import org.evgrid.icc.coreapi.alarm.AlarmStatus;
 import org.evgrid.icc.coreapi.alarm.AlarmView;
 import org.evgrid.icc.coreapi.alarm.FindAlarmsQuery;
+import org.evgrid.icc.coreapi.alarm.SystemAlarmRaisedEvent;
 import org.evgrid.icc.coreapi.archive.AggregationUnitId;
 import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.common.IccException;
@@ -58,6 +59,8 @@ class AlarmReadModelIT {
 
     private static final Viewer DISPATCHER = new Viewer("dispatcher", Set.of(Role.DISPATCHER), null, DataScope.HEADQUARTERS);
     private static final Viewer PLATFORM_B = new Viewer("platform-b", Set.of(Role.OPERATOR_PLATFORM), OP_B, null);
+    private static final Viewer SECURITY_OPERATOR = new Viewer("secop", Set.of(Role.SECURITY_OPERATOR), null, DataScope.HEADQUARTERS);
+    private static final Viewer AUDITOR = new Viewer("auditor", Set.of(Role.AUDITOR), null, DataScope.HEADQUARTERS);
     private static final Viewer AUDIT_ADMIN = new Viewer("auditadmin", Set.of(Role.AUDIT_ADMIN), null, DataScope.HEADQUARTERS);
 
     private EmbeddedStore store;
@@ -204,5 +207,47 @@ class AlarmReadModelIT {
                 .isInstanceOfSatisfying(IccException.class, e -> assertThat(e.code()).isEqualTo("ICC-SCOPE-ADMIN"));
         assertThatThrownBy(() -> queries.handle(new FindAlarmsQuery(DISPATCHER, null, null, 0, 501)))
                 .isInstanceOfSatisfying(IccException.class, e -> assertThat(e.code()).isEqualTo("ICC-PAGE-SIZE-INVALID"));
+    }
+
+    private EventMessage<?> ledgerBreak(String details) {
+        AlarmId id = AlarmId.of("LEDGER", "1234");
+        return feed.event("alarm:" + id.value(), new SystemAlarmRaisedEvent(id, "LEDGER", AlarmLevel.CRITICAL, "ledger", "账本链断裂",
+                "Ledger chain broken", details, "1234"), "center");
+    }
+
+    @Test
+    void aSystemAlarmRaisedAgainIsOneAlarmWithARepeatCountAndStaysAcknowledged() {
+        AlarmId id = AlarmId.of("LEDGER", "1234");
+        feed.batch(List.of(ledgerBreak("first break at 1234")));
+        feed.advanceSeconds(3600);
+        feed.batch(List.of(feed.event("alarm:" + id.value(), new AlarmAcknowledgedEvent(id, "repairing"), "dispatcher-li")));
+        feed.advanceSeconds(3600);
+        feed.batch(List.of(ledgerBreak("still broken at 1234")));
+
+        AlarmList forSecurity = queries.handle(new FindAlarmsQuery(SECURITY_OPERATOR, null, null, 0, 10));
+        assertThat(forSecurity.total()).isEqualTo(1);
+        AlarmView alarm = forSecurity.items().get(0);
+        assertThat(alarm.alarmId()).isEqualTo(id);
+        assertThat(alarm.type()).isEqualTo("LEDGER");
+        assertThat(alarm.level()).isEqualTo(AlarmLevel.CRITICAL);
+        assertThat(alarm.module()).isEqualTo("ledger");
+        assertThat(alarm.title()).isEqualTo("账本链断裂 / Ledger chain broken");
+        assertThat(alarm.details()).isEqualTo("still broken at 1234");
+        assertThat(alarm.occurrences()).isEqualTo(2);
+        assertThat(alarm.repeatCount()).isEqualTo(1);
+        assertThat(alarm.time()).isAfter(alarm.firstTime());
+        assertThat(alarm.status()).isEqualTo(AlarmStatus.ACKNOWLEDGED);
+        assertThat(queries.handle(new FindAlarmsQuery(AUDITOR, null, "ledger", 0, 10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecurityOperatorSeesTheSystemAlarmsButNoBusinessAlarm() {
+        feed.batch(List.of(ledgerBreak("first break at 1234"), deviation(1, DeviationKind.UNDER, "-20"),
+                feed.event("bid:" + BID.value(), new BidRejectedEvent(BID, "REQ-1", "price"), "exchange")));
+
+        assertThat(queries.handle(new FindAlarmsQuery(SECURITY_OPERATOR, null, null, 0, 10)).items())
+                .extracting(AlarmView::type).containsExactly("LEDGER");
+        assertThat(queries.handle(new FindAlarmsQuery(AUDITOR, null, null, 0, 10)).total()).isEqualTo(3);
+        assertThat(queries.handle(new FindAlarmsQuery(DISPATCHER, null, null, 0, 10)).total()).isEqualTo(3);
     }
 }

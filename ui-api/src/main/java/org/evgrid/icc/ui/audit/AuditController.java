@@ -101,10 +101,11 @@ public class AuditController {
 
     @PostMapping("/diagnosis/projections/{name}")
     @Operation(operationId = "diagnoseProjection", summary = "Self-diagnosis: rebuild a projection from the event store and compare",
-            description = "Security operators and auditors. Rebuilds the projection (archive-projection, declaration-projection) "
-                    + "into a scratch database up to the position the live processor has reached and compares document by "
-                    + "document: per collection live and rebuilt counts, missing, extra and different ids (first 20), verdict "
-                    + "IDENTICAL, DIFFERENT or LIVE_MOVED. Read-only on live data; sends no command.")
+            description = "Security operators and auditors. Rebuilds the projection (archive-projection, declaration-projection, "
+                    + "market-projection, dispatch-projection, alarm-projection) into a scratch database up to the position the "
+                    + "live processor has reached and compares document by document: per collection live and rebuilt counts, "
+                    + "missing, extra and different ids (first 20), verdict IDENTICAL, DIFFERENT or LIVE_MOVED. Read-only on live "
+                    + "data; DIFFERENT raises the alarm ALM-PROJECTION-<name>.")
     public ProjectionDiagnosisView diagnose(@PathVariable String name) {
         requireProjection(name);
         return asker.ask(new DiagnoseProjectionQuery(name), ProjectionDiagnosisView.class, DIAGNOSIS_WAIT);

@@ -25,6 +25,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.evgrid.icc.ui.auditlog.AuditTrail;
 import org.evgrid.icc.ui.auditlog.OperationAuditFilter;
 import org.evgrid.icc.ui.problem.Problems;
+import org.evgrid.icc.ui.security.login.AddressThrottle;
 import org.evgrid.icc.ui.security.login.ConsoleLoginFilter;
 import org.evgrid.icc.ui.security.login.DirectorySignIn;
 import org.evgrid.icc.ui.security.login.LoginRecords;
@@ -59,7 +60,8 @@ public class SecurityConfig {
     /** Operator platforms read their own operator's part (the query handlers restrict it from the viewer). */
     private static final String[] DISPATCH_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "CENTER_SERVICE",
         "OPERATOR_PLATFORM"};
-    private static final String[] ALARM_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR"};
+    /** Alarm readers; a security operator sees the center's integrity alarms only (the query side filters). */
+    private static final String[] ALARM_READERS = {"TRADER", "DISPATCHER", "SETTLEMENT_CLERK", "AUDITOR", "REGULATOR", "SECURITY_OPERATOR"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -77,8 +79,10 @@ public class SecurityConfig {
                               @Value("${icc.security.max-failed-logins:5}") int maxFailedLogins,
                               @Value("${icc.security.lockout:15m}") Duration lockout,
                               @Value("${icc.security.password-max-age:90d}") Duration passwordMaxAge,
-                              @Value("${icc.security.login-log-success-interval:5m}") Duration successLogInterval) {
-        return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval), sealer);
+                              @Value("${icc.security.login-log-success-interval:5m}") Duration successLogInterval,
+                              AddressThrottle addressThrottle) {
+        return new LoginRecords(database, clock, new LoginSettings(maxFailedLogins, lockout, passwordMaxAge, successLogInterval), sealer,
+                addressThrottle);
     }
 
     /** Console sessions: idle timeout, maximum age, two factors (ui-api README, "Sessions"). */

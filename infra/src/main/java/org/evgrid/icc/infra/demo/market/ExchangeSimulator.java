@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.evgrid.icc.infra.demo.market.internal.CenterSignatureCheck;
 import org.evgrid.icc.infra.demo.market.internal.ExchangeBook;
 import org.evgrid.icc.ledger.json.IccJson;
 import org.slf4j.Logger;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulated exchange's HTTP side (JDK server on loopback): {@code POST /bids} takes a bid into the
  * {@link ExchangeBook} and answers 202 at once (a repeated request id too); {@code POST /dr/performance} takes a
- * demand response performance report and answers 202. Anything unreadable is answered 400.
+ * demand response performance report and answers 202. Anything unreadable is answered 400. Once
+ * {@link #requireCenterSignature} is set, a request without the center's valid signature over its idempotency key and
+ * body is answered 401 with a problem body ({@link CenterSignatureCheck}) and taken nowhere.
  */
 public final class ExchangeSimulator implements AutoCloseable {
 
@@ -37,6 +40,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final ExchangeBook book;
     private final ObjectMapper mapper = IccJson.newMapper();
     private final List<JsonNode> drReports = new CopyOnWriteArrayList<>();
+    private volatile CenterSignatureCheck signatureCheck;
 
     /** Starts listening on the loopback port (0 = any free port). */
     public ExchangeSimulator(int port, ExchangeBook book) throws IOException {
@@ -56,6 +60,11 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** The order book. */
     public ExchangeBook book() {
         return book;
+    }
+
+    /** From now on, only requests the center signed are taken (null: any). */
+    public void requireCenterSignature(CenterSignatureCheck check) {
+        this.signatureCheck = check;
     }
 
     /** The demand response performance reports received, in order. */
@@ -96,8 +105,17 @@ public final class ExchangeSimulator implements AutoCloseable {
             answer(x, 405, "{\"error\":\"POST only\"}");
             return null;
         }
+        byte[] bytes;
         try (InputStream in = x.getRequestBody()) {
-            JsonNode node = mapper.readTree(in);
+            bytes = in.readAllBytes();
+        }
+        CenterSignatureCheck check = signatureCheck;
+        if (check != null && check.refused(x, bytes)) {
+            LOG.warn("Exchange simulator: refused a request to {} without the center's valid signature", x.getRequestURI().getPath());
+            return null;
+        }
+        try {
+            JsonNode node = mapper.readTree(bytes);
             if (node == null || !node.isObject()) {
                 answer(x, 400, "{\"error\":\"a JSON object is expected\"}");
                 return null;

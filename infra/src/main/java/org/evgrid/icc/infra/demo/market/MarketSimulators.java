@@ -27,10 +27,12 @@ import org.evgrid.icc.coreapi.security.RegisterSignerKeyCommand;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
 import org.evgrid.icc.infra.config.IccProperties;
+import org.evgrid.icc.infra.demo.market.internal.CenterSignatureCheck;
 import org.evgrid.icc.infra.demo.market.internal.ExchangeBook;
 import org.evgrid.icc.infra.demo.market.internal.SignedPoster;
 import org.evgrid.icc.infra.tls.CenterTls;
 import org.evgrid.icc.infra.gateway.GatewayEndpoints;
+import org.evgrid.icc.infra.keys.CenterKey;
 import org.evgrid.icc.infra.keys.KeyConfig;
 import org.evgrid.icc.ledger.signing.Crypto;
 import org.evgrid.icc.ledger.signing.EnvelopeSigner;
@@ -39,6 +41,7 @@ import org.evgrid.icc.ui.command.CommandEnvelopeRequest;
 import org.evgrid.icc.ui.command.SignedCommandService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -77,6 +80,7 @@ public class MarketSimulators implements GatewayEndpoints {
     private OperatorPlatformSimulator operators;
     private ScheduledExecutorService ticker;
     private String lastTickError;
+    private CenterSignatureCheck centerSignature;
 
     public MarketSimulators(SimProperties sim, IccProperties icc, SignedCommandService commands, MongoDatabase database, Clock clock,
                             Environment env) {
@@ -89,16 +93,27 @@ public class MarketSimulators implements GatewayEndpoints {
         this.poster = new SignedPoster(clock, CenterTls.clientContext(env));
     }
 
+    /**
+     * The simulators check the center's signature on every request the gateway sends them, with the center's public key
+     * (in process; a real exchange or platform would be given the center's public key PEM).
+     */
+    @Autowired(required = false)
+    void verifyCenterWith(CenterKey key) {
+        this.centerSignature = new CenterSignatureCheck(key.keyId(), key.algorithm(), key.publicKey());
+    }
+
     @PostConstruct
     void listen() throws IOException {
         boolean demo = icc.demo().enabled();
         if (enabled(sim.exchange().enabled(), demo)) {
             ExchangeBook book = new ExchangeBook(database.getCollection(ExchangeBook.COLLECTION), sim.exchange(), this::sendAsExchange);
             exchange = new ExchangeSimulator(sim.exchange().port(), book);
+            exchange.requireCenterSignature(centerSignature);
             LOG.info("Exchange simulator listening at {}", exchange.url());
         }
         if (enabled(sim.operators().enabled(), demo)) {
             operators = new OperatorPlatformSimulator(sim.operators().port(), sim.operators(), this::platformKey, poster);
+            operators.requireCenterSignature(centerSignature);
             LOG.info("Operator-platform simulator listening at {}", operators.urlTemplate());
         }
     }

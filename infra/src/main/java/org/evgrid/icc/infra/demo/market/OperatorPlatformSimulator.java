@@ -21,6 +21,7 @@ import org.evgrid.icc.coreapi.archive.OperatorId;
 import org.evgrid.icc.coreapi.dispatch.InstructionId;
 import org.evgrid.icc.coreapi.dispatch.InstructionResult;
 import org.evgrid.icc.coreapi.dispatch.ReportInstructionResultCommand;
+import org.evgrid.icc.infra.demo.market.internal.CenterSignatureCheck;
 import org.evgrid.icc.infra.demo.market.internal.SignedPoster;
 import org.evgrid.icc.ledger.json.IccJson;
 import org.slf4j.Logger;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * an accepting platform not in {@code icc.sim.operators.silent} reports its result {@code result-delay} later: a
  * {@link ReportInstructionResultCommand} (ACCEPTED, every pile of the instruction applied), signed with the
  * operator's platform key and sent to the instruction's {@code responseUrl} (repeated a few times when no answer
- * comes). A repeated instruction version (same {@code Idempotency-Key}) gets the same answer and no second result.
+ * comes). A repeated instruction version (same {@code Idempotency-Key}) gets the same answer and no second result. Once
+ * {@link #requireCenterSignature} is set, an instruction without the center's valid signature over its idempotency key
+ * and body is answered 401 with a problem body ({@link CenterSignatureCheck}) and not acted on.
  */
 public final class OperatorPlatformSimulator implements AutoCloseable {
 
@@ -63,6 +66,7 @@ public final class OperatorPlatformSimulator implements AutoCloseable {
     private final ObjectMapper mapper = IccJson.newMapper();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<SentResult> results = new CopyOnWriteArrayList<>();
+    private volatile CenterSignatureCheck signatureCheck;
 
     /**
      * Starts listening on the loopback port (0 = any free port).
@@ -85,6 +89,11 @@ public final class OperatorPlatformSimulator implements AutoCloseable {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + PREFIX + "{operatorId}" + SUFFIX;
     }
 
+    /** From now on, only instructions the center signed are taken (null: any). */
+    public void requireCenterSignature(CenterSignatureCheck check) {
+        this.signatureCheck = check;
+    }
+
     /** The results reported so far, in order. */
     public List<SentResult> results() {
         return List.copyOf(results);
@@ -98,9 +107,18 @@ public final class OperatorPlatformSimulator implements AutoCloseable {
                 return;
             }
             String operator = path.substring(PREFIX.length(), path.length() - SUFFIX.length());
-            JsonNode body;
+            byte[] bytes;
             try (InputStream in = x.getRequestBody()) {
-                body = mapper.readTree(in);
+                bytes = in.readAllBytes();
+            }
+            CenterSignatureCheck check = signatureCheck;
+            if (check != null && check.refused(x, bytes)) {
+                LOG.warn("Operator-platform simulator: refused an instruction for {} without the center's valid signature", operator);
+                return;
+            }
+            JsonNode body;
+            try {
+                body = mapper.readTree(bytes);
             } catch (IOException e) {
                 body = null;
             }

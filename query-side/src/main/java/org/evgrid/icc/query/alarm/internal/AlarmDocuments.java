@@ -24,6 +24,8 @@ public final class AlarmDocuments {
     public static final String MODULE = "module";
     public static final String TIME = "time";
     public static final String APPLIED = "applied";
+    /** Set (true) on alarms the center raised about its own integrity. */
+    public static final String SYSTEM = "system";
 
     private static final int MAX_ID = 240;
 

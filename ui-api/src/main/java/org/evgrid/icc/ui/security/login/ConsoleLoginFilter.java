@@ -80,6 +80,10 @@ public class ConsoleLoginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // per-address throttling of failed sign-ins (password spraying): AddressGate, kept as this one block
+        if (AddressGate.refused(request, response, records, problems)) {
+            return;
+        }
         String header = request.getHeader("Authorization");
         Authentication existing = SecurityContextHolder.getContext().getAuthentication();
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6) || (existing != null && existing.isAuthenticated())) {

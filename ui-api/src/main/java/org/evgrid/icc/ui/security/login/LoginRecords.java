@@ -34,7 +34,8 @@ import org.evgrid.icc.coreapi.security.SecretSealer;
  * before encryption at rest is sealed when first read; never answered again after enrolment) and {@code totpEnrolledAt}.
  * {@value #LOG} ({@code _id} = zero-padded epoch milliseconds, a counter and random hex: time-ordered and unique):
  * {@code at, user, address, result}, {@code source} (which password was checked: {@link LoginSource}; absent where none was,
- * e.g. a locked id) and {@code lockedUntil} on the failure that locked the user.
+ * e.g. a locked id) and {@code lockedUntil} on the failure that locked the user. Every recorded failure also counts towards
+ * its address's limit ({@link AddressThrottle}, if given).
  */
 public class LoginRecords {
 
@@ -66,8 +67,15 @@ public class LoginRecords {
     private final AtomicLong sequence = new AtomicLong();
     private final String instance;
     private final Map<String, Instant> lastSuccessLogged = new ConcurrentHashMap<>();
+    private final AddressThrottle addresses;
 
     public LoginRecords(MongoDatabase database, Clock clock, LoginSettings settings, SecretSealer sealer) {
+        this(database, clock, settings, sealer, null);
+    }
+
+    /** With per-address throttling of failed sign-ins (null: none). */
+    public LoginRecords(MongoDatabase database, Clock clock, LoginSettings settings, SecretSealer sealer, AddressThrottle addresses) {
+        this.addresses = addresses;
         this.state = database.getCollection(STATE);
         this.sealer = sealer;
         this.log = database.getCollection(LOG);
@@ -76,6 +84,11 @@ public class LoginRecords {
         byte[] r = new byte[3];
         new SecureRandom().nextBytes(r);
         this.instance = HexFormat.of().formatHex(r);
+    }
+
+    /** The per-address throttle, or null. */
+    public AddressThrottle addresses() {
+        return addresses;
     }
 
     public LoginSettings settings() {
@@ -186,6 +199,9 @@ public class LoginRecords {
     public void record(String typedUser, String address, LoginResult result, Instant lockedUntil, LoginSource source) {
         Instant now = clock.instant();
         String user = key(typedUser);
+        if (addresses != null && AddressThrottle.counts(result)) {
+            addresses.failed(address, now);
+        }
         if (result == LoginResult.SUCCESS && !settings.successLogInterval().isZero()) {
             String key = user + "|" + address + "|" + source;
             Instant last = lastSuccessLogged.get(key);

@@ -33,5 +33,7 @@ public enum LoginResult {
     /** Right password, but the signed sign-in challenge did not verify (counts towards the lock). */
     SECOND_FACTOR_INVALID,
     /** The directory (LDAP) could not be reached and falling back to the local password is not allowed. */
-    DIRECTORY_UNAVAILABLE
+    DIRECTORY_UNAVAILABLE,
+    /** Refused without checking the password: too many failed sign-ins from the client's address ({@link AddressThrottle}). */
+    ADDRESS_BLOCKED
 }
