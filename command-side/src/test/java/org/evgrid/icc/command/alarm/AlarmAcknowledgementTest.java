@@ -11,6 +11,7 @@ import org.evgrid.icc.coreapi.alarm.AlarmLevel;
 import org.evgrid.icc.coreapi.alarm.RaiseSystemAlarmCommand;
 import org.evgrid.icc.coreapi.alarm.SystemAlarmRaisedEvent;
 import org.evgrid.icc.coreapi.common.ErrorCategory;
+import org.evgrid.icc.coreapi.security.SignatureMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,17 +88,31 @@ class AlarmAcknowledgementTest {
                 .when(ledgerBreak(LEDGER, "1234"))
                 .expectEvents(ledgerBreakRaised());
         fixture.given(ledgerBreakRaised(), new AlarmAcknowledgedEvent(LEDGER, "looking"), ledgerBreakRaised())
-                .when(new AcknowledgeAlarmCommand(LEDGER, "again"))
+                .when(new AcknowledgeAlarmCommand(LEDGER, "again"), SECURITY_OPERATOR)
                 .expectException(refused(ErrorCategory.CONFLICT, "ICC-ALARM-ACKNOWLEDGED"))
                 .expectNoEvents();
     }
 
     @Test
-    void aSystemAlarmIsAcknowledgedLikeAnyOther() {
+    void aSystemAlarmIsAcknowledgedByASecurityOperatorOnly() {
         fixture.given(ledgerBreakRaised())
-                .when(new AcknowledgeAlarmCommand(LEDGER, "repairing"))
+                .when(new AcknowledgeAlarmCommand(LEDGER, "repairing"), SECURITY_OPERATOR)
                 .expectEvents(new AlarmAcknowledgedEvent(LEDGER, "repairing"));
+        fixture.given(ledgerBreakRaised())
+                .when(new AcknowledgeAlarmCommand(LEDGER, "repairing"), java.util.Map.of(SignatureMetadata.SIGNER_ROLES, "DISPATCHER"))
+                .expectException(refused(ErrorCategory.FORBIDDEN, "ICC-ALARM-SYSTEM-ACK"))
+                .expectNoEvents();
     }
+
+    @Test
+    void aSecurityOperatorDoesNotAcknowledgeBusinessAlarms() {
+        fixture.givenNoPriorActivity()
+                .when(new AcknowledgeAlarmCommand(ALARM, "not mine"), SECURITY_OPERATOR)
+                .expectException(refused(ErrorCategory.FORBIDDEN, "ICC-ALARM-BUSINESS-ACK"))
+                .expectNoEvents();
+    }
+
+    private static final java.util.Map<String, String> SECURITY_OPERATOR = java.util.Map.of(SignatureMetadata.SIGNER_ROLES, "SECURITY_OPERATOR");
 
     @Test
     void aSystemAlarmWhoseIdDoesNotMatchItsTypeAndSubjectIsRefused() {
