@@ -14,11 +14,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.declaration.GateClosureRule;
+import org.evgrid.icc.coreapi.dispatch.AllocationReason;
 import org.evgrid.icc.coreapi.dispatch.DispatchInstructionIssuedEvent;
 
 /**
  * The body of a dispatch instruction to an operator platform (OCPI ChargingProfiles pattern): the instruction's ids,
- * the address for the signed result, and one charging profile per pile of the operator in the plan version, read from
+ * the address for the signed result, and one charging profile per pile of the operator in the plan version (not for
+ * piles excluded from the plan as offline or faulted: the instruction's {@code piles} counts the others), read from
  * the schedule store ({@code dispatch_schedules}, docs/dispatch-schedules.md): the index document, then the operator's
  * chunk documents in order. A profile starts at the trading day's 00:00 (Asia/Shanghai), lasts 86,400 s and lists
  * its limits in kW from the quarter hour they start at (seconds from the start; a period lasts until the next one,
@@ -31,6 +33,8 @@ public final class InstructionMessage {
 
     private static final int INTERVALS = 96;
     private static final int SECONDS_PER_INTERVAL = 900;
+    /** The reason counts of a pile left out of the plan in every quarter hour (ScheduleLayout.reasonCounts). */
+    private static final String EXCLUDED = AllocationReason.OFFLINE_EXCLUDED.name() + "=" + INTERVALS;
 
     private final MongoCollection<Document> schedules;
     private final JsonFactory json = new JsonFactory();
@@ -91,7 +95,12 @@ public final class InstructionMessage {
     private static void writeChunk(JsonGenerator g, Document chunk, String start) throws IOException {
         List<String> piles = chunk.getList("pileIds", String.class);
         List<?> w = chunk.get("w", List.class);
+        List<String> reasons = chunk.getList("reasons", String.class, List.of());
         for (int i = 0; i < piles.size(); i++) {
+            if (i < reasons.size() && EXCLUDED.equals(reasons.get(i))) {
+                // offline or faulted when the plan was made: not in the instruction (a 0 kW profile would stop it charging)
+                continue;
+            }
             g.writeStartObject();
             g.writeStringField("pileId", piles.get(i));
             g.writeObjectFieldStart("chargingProfile");
