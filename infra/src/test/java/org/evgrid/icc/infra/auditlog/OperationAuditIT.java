@@ -88,6 +88,7 @@ class OperationAuditIT {
         assertThat(wrong.headers().firstValue("X-ICC-Problem-Code")).as("the code in a header too").contains("ICC-AUTH-FAILED");
         assertThat(call("GET", "/api/v1/piles?by=OPERATOR&key=OP-X", null, null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/v1/me", "op.trader", PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/v1/sessions/challenges", null, null).statusCode()).isEqualTo(201);
         HttpResponse<String> backup = call("POST", "/api/v1/backups?kind=FULL", "op.secop", PASSWORD);
         assertThat(backup.statusCode()).as(backup.body()).isEqualTo(200);
         assertThat(client.send(new CreateAggregationUnitCommand(new AggregationUnitId("AU-OPA-1"), "审计单元", new DispatchAreaId("DA-JS-NJ"),
@@ -127,6 +128,8 @@ class OperationAuditIT {
         assertThat(records).filteredOn(r -> r.path("operation").asText().equals("GET /api/v1/me"))
                 .as("a read that passed is not an operation to audit").hasSize(1);
         assertThat(records).noneSatisfy(r -> assertThat(r.path("operation").asText()).startsWith("GET /api/v1/piles"));
+        assertThat(records).as("an anonymous request names nobody").noneSatisfy(r -> assertThat(r.path("operation").asText())
+                .isEqualTo("POST /api/v1/sessions/challenges"));
         assertThat(records).filteredOn(r -> r.path("operation").asText().equals("CreateAggregationUnit"))
                 .as("a signed command once, by the command endpoint").hasSize(1);
         assertThat(records).noneSatisfy(r -> assertThat(r.path("operation").asText()).isEqualTo("POST /api/v1/commands"));

@@ -17,9 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts HTTP operations that are not signed commands into the audit log (R-6.2a): every request that may change something
- * (any method but GET, HEAD and OPTIONS) and every request refused with 401 or 403 that presented credentials (a
- * password, a session, a signature). Signed commands at {@code POST /api/v1/commands} are recorded by the command
+ * Puts HTTP operations that are not signed commands into the audit log (R-6.2a): every request with credentials (a
+ * password, a session, a signature) that may change something (any method but GET, HEAD and OPTIONS) or was refused
+ * with 401 or 403. Signed commands at {@code POST /api/v1/commands} are recorded by the command
  * endpoint in more detail ({@link #AUDITED}); anonymous requests without credentials are not (nobody to name; sign-in
  * attempts are in the login log). Runs inside the security filter chain, right after the security context is loaded,
  * so it sees who was authenticated and every refusal of the filters after it.
@@ -30,6 +30,7 @@ public class OperationAuditFilter extends OncePerRequestFilter {
     public static final String AUDITED = OperationAuditFilter.class.getName() + ".audited";
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String COMMANDS = "/api/v1/commands";
 
     private final ObjectProvider<AuditTrail> trail;
     private final Clock clock;
@@ -54,9 +55,12 @@ public class OperationAuditFilter extends OncePerRequestFilter {
             return;
         }
         int status = response.getStatus();
+        // without credentials there is nobody to name: an anonymous sign-in challenge is not worth a record (and anybody
+        // could fill the log with them); a command's credentials are its signed body
+        boolean credentials = presentedCredentials(request) || COMMANDS.equals(request.getRequestURI());
         boolean change = !READS.contains(request.getMethod());
-        boolean refusedAccess = (status == 401 || status == 403) && presentedCredentials(request);
-        if (!change && !refusedAccess) {
+        boolean refusedAccess = status == 401 || status == 403;
+        if (!credentials || !change && !refusedAccess) {
             return;
         }
         AuditTrail audit = trail.getIfAvailable();
