@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -15,14 +14,12 @@ import org.evgrid.icc.command.common.IccCommandTargetResolver;
 import org.evgrid.icc.command.common.Refusal;
 import org.evgrid.icc.command.common.StreamIds;
 import org.evgrid.icc.command.common.Texts;
-import org.evgrid.icc.command.security.internal.Signer;
 import org.evgrid.icc.coreapi.alarm.AcknowledgeAlarmCommand;
+import org.evgrid.icc.coreapi.alarm.AcknowledgeSystemAlarmCommand;
 import org.evgrid.icc.coreapi.alarm.AlarmAcknowledgedEvent;
 import org.evgrid.icc.coreapi.alarm.AlarmId;
 import org.evgrid.icc.coreapi.alarm.RaiseSystemAlarmCommand;
 import org.evgrid.icc.coreapi.alarm.SystemAlarmRaisedEvent;
-import org.evgrid.icc.coreapi.security.Role;
-import org.evgrid.icc.coreapi.security.SignatureMetadata;
 
 /**
  * A person's acknowledgement of an alarm (R-6.2b), stream {@code alarm:<alarm id>}: an alarm is acknowledged once, with
@@ -55,27 +52,36 @@ public class AlarmAcknowledgement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AcknowledgeAlarmCommand command, @MetaDataValue(SignatureMetadata.SIGNER_ROLES) String signerRoles) {
-        boolean securityOperator = Signer.of(signerRoles, null).roles().contains(Role.SECURITY_OPERATOR.name());
-        if (system && !securityOperator) {
+    public void handle(AcknowledgeAlarmCommand command) {
+        if (system) {
             throw Refusal.forbidden("ICC-ALARM-SYSTEM-ACK", "alarmId",
                     "告警 " + command.alarmId() + " 是系统完整性告警，只能由安全管理员确认",
                     "Alarm " + command.alarmId() + " is about the center's integrity: only a security operator acknowledges it",
-                    "Ask a security operator to look into it and acknowledge it").exception();
+                    "A security operator signs AcknowledgeSystemAlarm for it").exception();
         }
-        if (!system && securityOperator) {
-            throw Refusal.forbidden("ICC-ALARM-BUSINESS-ACK", "alarmId",
-                    "告警 " + command.alarmId() + " 是业务告警，应由调度、交易或结算人员确认",
-                    "Alarm " + command.alarmId() + " is a business alarm: a dispatcher, trader or settlement clerk acknowledges it",
-                    "Ask the business staff responsible for it").exception();
+        acknowledge(command.alarmId(), command.note());
+    }
+
+    /** A security operator acknowledges an integrity alarm (only those). */
+    @CommandHandler
+    public void handle(AcknowledgeSystemAlarmCommand command) {
+        if (!system) {
+            throw Refusal.forbidden("ICC-ALARM-NOT-SYSTEM", "alarmId",
+                    "告警 " + command.alarmId() + " 不是系统完整性告警，应由调度、交易或结算人员确认",
+                    "Alarm " + command.alarmId() + " is not about the center's integrity: business staff acknowledge it",
+                    "A dispatcher, trader or settlement clerk signs AcknowledgeAlarm for it").exception();
         }
-        String note = Texts.optional(command.note(), "note", "确认说明", "note", MAX_NOTE);
+        acknowledge(command.alarmId(), command.note());
+    }
+
+    private void acknowledge(AlarmId alarmId, String givenNote) {
+        String note = Texts.optional(givenNote, "note", "确认说明", "note", MAX_NOTE);
         if (acknowledged) {
             throw Refusal.conflict("ICC-ALARM-ACKNOWLEDGED", "alarmId",
-                    "告警 " + command.alarmId() + " 已被确认，不能重复确认", "Alarm " + command.alarmId() + " has already been acknowledged",
+                    "告警 " + alarmId + " 已被确认，不能重复确认", "Alarm " + alarmId + " has already been acknowledged",
                     "Nothing to do; see the alarm for who acknowledged it and the note").exception();
         }
-        apply(new AlarmAcknowledgedEvent(command.alarmId(), note));
+        apply(new AlarmAcknowledgedEvent(alarmId, note));
     }
 
     /** The center raises a system alarm, or raises it again (one more occurrence). */

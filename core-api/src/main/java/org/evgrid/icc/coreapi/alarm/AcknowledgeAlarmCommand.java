@@ -5,10 +5,10 @@ import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignedBy;
 
 /**
- * Acknowledges an alarm (R-6.2b) with a note; an alarm is acknowledged once. Business alarms by the business roles; the
- * center's integrity alarms ({@link SystemAlarmRaisedEvent}: ledger, projections, audit log) by a security operator only.
+ * Acknowledges a business alarm (R-6.2b) with a note; an alarm is acknowledged once. The center's integrity alarms
+ * ({@link SystemAlarmRaisedEvent}) are acknowledged by a security operator with {@link AcknowledgeSystemAlarmCommand}.
  */
-@SignedBy({Role.DISPATCHER, Role.TRADER, Role.SETTLEMENT_CLERK, Role.SECURITY_OPERATOR})
+@SignedBy({Role.DISPATCHER, Role.TRADER, Role.SETTLEMENT_CLERK})
 public record AcknowledgeAlarmCommand(
         @TargetAggregateIdentifier AlarmId alarmId,
         String note) {

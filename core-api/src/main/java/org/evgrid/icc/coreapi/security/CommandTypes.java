@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.evgrid.icc.coreapi.alarm.AcknowledgeAlarmCommand;
+import org.evgrid.icc.coreapi.alarm.AcknowledgeSystemAlarmCommand;
 import org.evgrid.icc.coreapi.alarm.RaiseSystemAlarmCommand;
 import org.evgrid.icc.coreapi.archive.AssignPilesToUnitCommand;
 import org.evgrid.icc.coreapi.archive.CreateAggregationUnitCommand;
@@ -95,6 +96,7 @@ public final class CommandTypes {
             RecordIntervalExecutionCommand.class, AssignDeviationCauseCommand.class, RecordDeviationHandlingCommand.class,
             CloseDeviationCommand.class, CloseDispatchExecutionCommand.class,
             AcknowledgeAlarmCommand.class,
+            AcknowledgeSystemAlarmCommand.class,
             RaiseSystemAlarmCommand.class,
             SealAuditLogCommand.class,
         }) {
