@@ -3,17 +3,11 @@ package org.evgrid.icc.infra.auditlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +23,10 @@ import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
 import org.evgrid.icc.coreapi.security.UserId;
 import org.evgrid.icc.infra.IccApplication;
 import org.evgrid.icc.infra.support.CenterClient;
+import org.evgrid.icc.infra.support.ConsoleHttp;
+import org.evgrid.icc.infra.support.TestDirs;
 import org.evgrid.icc.infra.support.TestWorld;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationAuditIT {
 
-    private static final Path DATA = tempDir();
+    private static final Path DATA = TestDirs.temp("icc-opaudit-it");
     private static final String PASSWORD = "Operation-Audit-2026!";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,14 +57,11 @@ class OperationAuditIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleHttp http;
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("icc-opaudit-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @BeforeEach
+    void connect() {
+        http = new ConsoleHttp(port, Duration.ofSeconds(60));
     }
 
     @Test
@@ -136,11 +130,7 @@ class OperationAuditIT {
     }
 
     private HttpResponse<String> call(String method, String path, String user, String password) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        String authorization = user == null ? null : ConsoleHttp.basic(user, password);
+        return http.raw(http.request(path, authorization).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 }

@@ -1,22 +1,15 @@
 package org.evgrid.icc.infra.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.evgrid.icc.infra.support.ConsoleHttp.bearer;
+import static org.evgrid.icc.infra.support.ConsoleHttp.refusal;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.evgrid.icc.coreapi.security.DataScope;
@@ -29,9 +22,13 @@ import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
 import org.evgrid.icc.coreapi.security.UserId;
 import org.evgrid.icc.infra.IccApplication;
 import org.evgrid.icc.infra.support.CenterClient;
+import org.evgrid.icc.infra.support.CenterClient.Answer;
+import org.evgrid.icc.infra.support.ConsoleHttp;
+import org.evgrid.icc.infra.support.TestDirs;
 import org.evgrid.icc.infra.support.TestWorld;
 import org.evgrid.icc.ledger.signing.Crypto;
 import org.evgrid.icc.ui.security.session.ConsoleSessions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleSessionIT {
 
-    private static final Path DATA = tempDir();
+    private static final Path DATA = TestDirs.temp("icc-session-it");
     private static final String PASSWORD = "Session-Test-2026!";
     private static final String DISPATCHER = "sess.dispatcher";
     private static final String OTHER = "sess.other";
@@ -70,20 +67,11 @@ class ConsoleSessionIT {
     @Autowired
     MongoDatabase mongo;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleHttp http;
 
-    private record Answer(int status, JsonNode body) {
-        String code() {
-            return body == null ? null : body.path("code").asText(null);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("icc-session-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @BeforeEach
+    void connect() {
+        http = new ConsoleHttp(port);
     }
 
     @Test
@@ -109,65 +97,67 @@ class ConsoleSessionIT {
         }
 
         // (1) the password alone opens no session
-        refusal(post("/api/v1/sessions", basic(DISPATCHER), ""), 403, "ICC-AUTH-SECOND-FACTOR-REQUIRED");
-        refusal(post("/api/v1/sessions", null, ""), 401, "ICC-AUTH-REQUIRED");
+        refusal(http.post("/api/v1/sessions", basic(DISPATCHER), ""), 403, "ICC-AUTH-SECOND-FACTOR-REQUIRED");
+        refusal(http.post("/api/v1/sessions", null, ""), 401, "ICC-AUTH-REQUIRED");
 
         // (2) the challenge is open to anybody; another user's key, a reused or an altered challenge are refused
         String challenge = challenge();
-        refusal(post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + OTHER, otherKey, DISPATCHER, challenge)), 403,
+        refusal(http.post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + OTHER, otherKey, DISPATCHER, challenge)), 403,
                 "ICC-AUTH-KEY-NOT-YOURS");
-        refusal(post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, challenge)), 409,
+        refusal(http.post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, challenge)), 409,
                 "ICC-AUTH-CHALLENGE-USED");
         String altered = challenge() + "A";
-        refusal(post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, altered)), 400,
+        refusal(http.post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, altered)), 400,
                 "ICC-AUTH-CHALLENGE-INVALID");
         String forOther = challenge();
-        refusal(post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, OTHER, forOther)), 401,
+        refusal(http.post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, OTHER, forOther)), 401,
                 "ICC-SIG-INVALID");
 
         // (3) password + own key: a session; the bearer token stands for the user
-        Answer opened = post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, challenge()));
+        Answer opened = http.post("/api/v1/sessions", basic(DISPATCHER),
+                signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, challenge()));
         assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
         String token = opened.body().path("token").asText();
         assertThat(token).startsWith("iccs_");
         assertThat(opened.body().path("factors").toString()).isEqualTo("[\"PASSWORD\",\"KEY\"]");
         assertThat(opened.body().path("idleTimeoutSeconds").asLong()).isEqualTo(3);
-        Answer me = get("/api/v1/me", bearer(token));
+        Answer me = http.get("/api/v1/me", bearer(token));
         assertThat(me.status()).as("%s", me.body()).isEqualTo(200);
         assertThat(me.body().toString()).contains(DISPATCHER);
-        Answer current = get("/api/v1/sessions/current", bearer(token));
+        Answer current = http.get("/api/v1/sessions/current", bearer(token));
         assertThat(current.status()).isEqualTo(200);
         assertThat(current.body().path("token").isTextual()).as("the token is answered once").isFalse();
-        assertThat(get("/api/v1/security/logins", bearer(token)).status()).as("the session has the user's roles only").isEqualTo(403);
-        refusal(get("/api/v1/me", bearer("iccs_forged")), 401, "ICC-AUTH-SESSION-UNKNOWN");
-        refusal(post("/api/v1/sessions", bearer(token), ""), 403, "ICC-SESSION-CONSOLE-ONLY");
+        assertThat(http.get("/api/v1/security/logins", bearer(token)).status()).as("the session has the user's roles only").isEqualTo(403);
+        refusal(http.get("/api/v1/me", bearer("iccs_forged")), 401, "ICC-AUTH-SESSION-UNKNOWN");
+        refusal(http.post("/api/v1/sessions", bearer(token), ""), 403, "ICC-SESSION-CONSOLE-ONLY");
         assertThat(mongo.getCollection(ConsoleSessions.COLLECTION).find().into(new java.util.ArrayList<>()).toString())
                 .as("only the token's hash is stored").doesNotContain(token.substring(5));
 
         // (4) used within the idle timeout it lives on; unused for it, it ends
         for (int i = 0; i < 6; i++) {
             Thread.sleep(1000);
-            assertThat(get("/api/v1/me", bearer(token)).status()).as("use %d", i).isEqualTo(200);
+            assertThat(http.get("/api/v1/me", bearer(token)).status()).as("use %d", i).isEqualTo(200);
         }
         Thread.sleep(3500);
-        refusal(get("/api/v1/me", bearer(token)), 401, "ICC-AUTH-SESSION-ENDED");
-        refusal(get("/api/v1/me", bearer(token)), 401, "ICC-AUTH-SESSION-ENDED");
+        refusal(http.get("/api/v1/me", bearer(token)), 401, "ICC-AUTH-SESSION-ENDED");
+        refusal(http.get("/api/v1/me", bearer(token)), 401, "ICC-AUTH-SESSION-ENDED");
 
         // (5) sign-out ends a session at once
-        Answer second = post("/api/v1/sessions", basic(DISPATCHER), signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, challenge()));
+        Answer second = http.post("/api/v1/sessions", basic(DISPATCHER),
+                signIn("key-" + DISPATCHER, dispatcherKey, DISPATCHER, challenge()));
         String token2 = second.body().path("token").asText();
-        assertThat(send(request("/api/v1/sessions/current", bearer(token2)).DELETE()).status()).isEqualTo(204);
-        refusal(get("/api/v1/me", bearer(token2)), 401, "ICC-AUTH-SESSION-ENDED");
+        assertThat(http.delete("/api/v1/sessions/current", bearer(token2)).status()).isEqualTo(204);
+        refusal(http.get("/api/v1/me", bearer(token2)), 401, "ICC-AUTH-SESSION-ENDED");
 
         // (6) the login log tells the story
-        Answer log = get("/api/v1/security/logins?user=" + DISPATCHER + "&limit=50", basic(AUDITOR));
+        Answer log = http.get("/api/v1/security/logins?user=" + DISPATCHER + "&limit=50", basic(AUDITOR));
         assertThat(log.status()).as("%s", log.body()).isEqualTo(200);
         assertThat(log.body().path("items").findValuesAsText("result")).contains("SESSION_OPENED", "SESSION_EXPIRED", "SESSION_CLOSED",
                 "SECOND_FACTOR_INVALID").containsOnlyOnce("SESSION_EXPIRED");
     }
 
     private String challenge() throws Exception {
-        Answer a = post("/api/v1/sessions/challenges", null, "");
+        Answer a = http.post("/api/v1/sessions/challenges", null, "");
         assertThat(a.status()).as("%s", a.body()).isEqualTo(201);
         return a.body().path("challenge").asText();
     }
@@ -179,43 +169,6 @@ class ConsoleSessionIT {
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-    private static void refusal(Answer a, int status, String code) {
-        assertThat(a.status()).as("%s", a.body()).isEqualTo(status);
-        assertThat(a.code()).isEqualTo(code);
-        assertThat(a.body().path("messageZh").asText()).isNotBlank();
-        assertThat(a.body().path("messageEn").asText()).isNotBlank();
-        assertThat(a.body().path("fix").asText()).isNotBlank();
-    }
-
-    private Answer get(String path, String authorization) throws Exception {
-        return send(request(path, authorization).GET());
-    }
-
-    private Answer post(String path, String authorization, String body) throws Exception {
-        HttpRequest.Builder b = request(path, authorization);
-        if (!body.isEmpty()) {
-            b.header("Content-Type", "application/json");
-        }
-        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpRequest.Builder request(String path, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return b;
-    }
-
-    private Answer send(HttpRequest.Builder b) throws Exception {
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body()));
+        return ConsoleHttp.basic(user, PASSWORD);
     }
 }

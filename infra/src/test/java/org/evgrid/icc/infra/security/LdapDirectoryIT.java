@@ -3,17 +3,10 @@ package org.evgrid.icc.infra.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -25,7 +18,10 @@ import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.UserId;
 import org.evgrid.icc.infra.IccApplication;
 import org.evgrid.icc.infra.support.CenterClient;
+import org.evgrid.icc.infra.support.CenterClient.Answer;
+import org.evgrid.icc.infra.support.ConsoleHttp;
 import org.evgrid.icc.infra.support.Slapd;
+import org.evgrid.icc.infra.support.TestDirs;
 import org.evgrid.icc.infra.support.TestWorld;
 import org.evgrid.icc.ui.security.login.Directory.Verdict;
 import org.evgrid.icc.ui.security.login.DirectorySignIn;
@@ -33,6 +29,7 @@ import org.evgrid.icc.ui.security.login.ldap.LdapDirectory;
 import org.evgrid.icc.ui.security.login.ldap.LdapSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LdapDirectoryIT {
 
-    private static final Path DATA = tempDir();
+    private static final Path DATA = TestDirs.temp("icc-ldap-it");
     private static final String ALICE = "ldap.alice";
     private static final String CAROL = "ldap.carol";
     private static final String LOCAL_ONLY = "ldap.local";
@@ -99,20 +96,11 @@ class LdapDirectoryIT {
     @Autowired
     DirectorySignIn directorySignIn;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleHttp http;
 
-    private record Answer(int status, JsonNode body) {
-        String code() {
-            return body == null ? null : body.path("code").asText(null);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("icc-ldap-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @BeforeEach
+    void connect() {
+        http = new ConsoleHttp(port);
     }
 
     @Test
@@ -209,10 +197,6 @@ class LdapDirectoryIT {
     }
 
     private Answer get(String path, String user, String password) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body()));
+        return http.get(path, ConsoleHttp.basic(user, password));
     }
 }

@@ -1,12 +1,9 @@
 package org.evgrid.icc.infra.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.evgrid.icc.infra.support.ConsoleHttp.refusal;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,10 +25,14 @@ import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.UserId;
 import org.evgrid.icc.infra.IccApplication;
 import org.evgrid.icc.infra.support.CenterClient;
+import org.evgrid.icc.infra.support.CenterClient.Answer;
+import org.evgrid.icc.infra.support.ConsoleHttp;
+import org.evgrid.icc.infra.support.TestDirs;
 import org.evgrid.icc.infra.support.TestWorld;
 import org.evgrid.icc.ledger.secrets.SecretBox;
 import org.evgrid.icc.ui.security.login.LoginRecords;
 import org.evgrid.icc.ui.security.login.Totp;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IccApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginSecurityIT {
 
-    private static final Path DATA = tempDir();
+    private static final Path DATA = TestDirs.temp("icc-login-it");
     private static final String PASSWORD = "Login-Test-2026!";
     private static final String TRADER = "login.trader";
     private static final String AUDITOR = "login.auditor";
@@ -71,20 +71,11 @@ class LoginSecurityIT {
     @Autowired
     MongoDatabase mongo;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleHttp http;
 
-    private record Answer(int status, JsonNode body) {
-        String code() {
-            return body == null ? null : body.path("code").asText(null);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("icc-login-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @BeforeEach
+    void connect() {
+        http = new ConsoleHttp(port);
     }
 
     @Test
@@ -179,17 +170,6 @@ class LoginSecurityIT {
                 StandardCharsets.US_ASCII)).isEqualTo(secret);
     }
 
-    private static void refusal(Answer a, int status, String code, String field) {
-        assertThat(a.status()).as("%s", a.body()).isEqualTo(status);
-        assertThat(a.code()).isEqualTo(code);
-        if (field != null) {
-            assertThat(a.body().path("field").asText()).isEqualTo(field);
-        }
-        assertThat(a.body().path("messageZh").asText()).isNotBlank();
-        assertThat(a.body().path("messageEn").asText()).isNotBlank();
-        assertThat(a.body().path("fix").asText()).isNotBlank();
-    }
-
     private Answer change(String user, String current, String next) throws Exception {
         return post("/api/v1/me/password", user, current, null, body(current, next));
     }
@@ -199,26 +179,19 @@ class LoginSecurityIT {
     }
 
     private Answer get(String path, String user, String password, String totp) throws Exception {
-        return exchange(request(path, user, password, totp).GET());
+        return http.send(request(path, user, password, totp).GET());
     }
 
     private Answer post(String path, String user, String password, String totp, String body) throws Exception {
-        return exchange(request(path, user, password, totp).header("Content-Type", "application/json")
+        return http.send(request(path, user, password, totp).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, String user, String password, String totp) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder b = http.request(path, ConsoleHttp.basic(user, password));
         if (totp != null) {
             b.header("X-ICC-TOTP", totp);
         }
         return b;
-    }
-
-    private Answer exchange(HttpRequest.Builder b) throws Exception {
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body()));
     }
 }

@@ -3,25 +3,16 @@ package org.evgrid.icc.ui.security.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.queryhandling.QueryGateway;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.FindUserCredentialsQuery;
@@ -29,6 +20,9 @@ import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.UserCredentialsView;
 import org.evgrid.icc.ledger.secrets.SecretBox;
 import org.evgrid.icc.ui.security.ProblemWriter;
+import org.evgrid.icc.ui.testing.EmbeddedMongo;
+import org.evgrid.icc.ui.testing.MovingClock;
+import org.evgrid.icc.ui.testing.QueryGateways;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,41 +46,19 @@ class AddressThrottleIT {
     private static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
     private static final String SPRAYER = "10.6.6.6";
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(T0);
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
     private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
     private final String hash = encoder.encode(PASSWORD);
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private MongoDatabase database;
     private LoginRecords records;
     private ConsoleLoginFilter filter;
 
     @BeforeEach
     void setUp() {
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        database = client.getDatabase("icc");
+        mongo = new EmbeddedMongo();
+        database = mongo.database("icc");
         AddressThrottle throttle = new AddressThrottle(database, 3, Duration.ofMinutes(15), Duration.ofMinutes(15));
         records = new LoginRecords(database, clock, new LoginSettings(5, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ZERO),
                 new SecretBox(List.of(SecretBox.newKey("k1", SecretBox.Algorithm.SM4_GCM))), throttle);
@@ -97,20 +69,18 @@ class AddressThrottleIT {
     @AfterEach
     void tearDown() {
         SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     /** Knows wang only. */
     private QueryGateway gateway() {
-        return (QueryGateway) Proxy.newProxyInstance(QueryGateway.class.getClassLoader(), new Class<?>[] {QueryGateway.class},
-                (proxy, method, args) -> {
-                    Object answer = null;
-                    if (args[0] instanceof FindUserCredentialsQuery q && q.userId().value().equals("wang")) {
-                        answer = new UserCredentialsView(q.userId(), "王", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
-                    }
-                    return CompletableFuture.completedFuture(answer);
-                });
+        return QueryGateways.answering(query -> {
+            Object answer = null;
+            if (query instanceof FindUserCredentialsQuery q && q.userId().value().equals("wang")) {
+                answer = new UserCredentialsView(q.userId(), "王", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
+            }
+            return answer;
+        });
     }
 
     private record Outcome(int status, JsonNode body, boolean passed, String retryAfter) {
@@ -169,9 +139,9 @@ class AddressThrottleIT {
         assertThat(call(SPRAYER, null, null, true).passed()).as("a signed request from the blocked address passes").isTrue();
         assertThat(call(SPRAYER, null, null, false).passed()).as("a request without HTTP Basic is not touched").isTrue();
 
-        clock.now = T0.plus(Duration.ofMinutes(15)).minusMillis(1);
+        clock.set(T0.plus(Duration.ofMinutes(15)).minusMillis(1));
         assertThat(signIn(SPRAYER, "wang", PASSWORD).code()).isEqualTo(AddressGate.CODE);
-        clock.now = T0.plus(Duration.ofMinutes(15));
+        clock.set(T0.plus(Duration.ofMinutes(15)));
         assertThat(signIn(SPRAYER, "wang", PASSWORD).passed()).as("the block has ended").isTrue();
     }
 
@@ -180,7 +150,7 @@ class AddressThrottleIT {
         for (int i = 0; i < 3; i++) {
             assertThat(signIn(SPRAYER, "user" + i, "nope").code()).isEqualTo("ICC-AUTH-FAILED");
         }
-        clock.now = T0.plus(Duration.ofMinutes(15));
+        clock.set(T0.plus(Duration.ofMinutes(15)));
         for (int i = 0; i < 3; i++) {
             assertThat(signIn(SPRAYER, "other" + i, "nope").code()).isEqualTo("ICC-AUTH-FAILED");
         }

@@ -2,7 +2,6 @@ package org.evgrid.icc.ui.security.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,14 +11,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.queryhandling.QueryGateway;
 import org.evgrid.icc.coreapi.security.DataScope;
 import org.evgrid.icc.coreapi.security.FindPasswordStatusQuery;
@@ -31,6 +25,8 @@ import org.evgrid.icc.ledger.secrets.SecretBox;
 import org.evgrid.icc.ui.security.IccUserDetails;
 import org.evgrid.icc.ui.security.ProblemWriter;
 import org.evgrid.icc.ui.security.login.Directory.Verdict;
+import org.evgrid.icc.ui.testing.EmbeddedMongo;
+import org.evgrid.icc.ui.testing.QueryGateways;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,21 +74,19 @@ class ConsoleLoginDirectoryIT {
         }
     }
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
     private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
     private final String hash = encoder.encode(LOCAL);
     private final SetDirectory directory = new SetDirectory();
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private LoginRecords records;
     private ConsoleLoginFilter filter;
     private Instant passwordSetAt = T0.minus(Duration.ofDays(10));
 
     @BeforeEach
     void setUp() {
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        records = new LoginRecords(client.getDatabase("icc"), Clock.fixed(T0, ZoneOffset.UTC),
+        mongo = new EmbeddedMongo();
+        records = new LoginRecords(mongo.database("icc"), Clock.fixed(T0, ZoneOffset.UTC),
                 new LoginSettings(3, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofMinutes(5)),
                 new SecretBox(List.of(SecretBox.newKey("k1", SecretBox.Algorithm.SM4_GCM))));
         useDirectory(true);
@@ -106,24 +100,22 @@ class ConsoleLoginDirectoryIT {
     @AfterEach
     void tearDown() {
         SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     /** Knows wang (TRADER, password set at {@link #passwordSetAt}) and the disabled zhao. */
     private QueryGateway gateway() {
-        return (QueryGateway) Proxy.newProxyInstance(QueryGateway.class.getClassLoader(), new Class<?>[] {QueryGateway.class},
-                (proxy, method, args) -> {
-                    Object answer = null;
-                    if (args[0] instanceof FindUserCredentialsQuery q && q.userId().value().equals("wang")) {
-                        answer = new UserCredentialsView(q.userId(), "王", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
-                    } else if (args[0] instanceof FindUserCredentialsQuery q && q.userId().value().equals("zhao")) {
-                        answer = new UserCredentialsView(q.userId(), "赵", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, false);
-                    } else if (args[0] instanceof FindPasswordStatusQuery q && q.userId().value().equals("wang")) {
-                        answer = new PasswordStatusView(q.userId(), passwordSetAt, List.of(hash));
-                    }
-                    return CompletableFuture.completedFuture(answer);
-                });
+        return QueryGateways.answering(query -> {
+            Object answer = null;
+            if (query instanceof FindUserCredentialsQuery q && q.userId().value().equals("wang")) {
+                answer = new UserCredentialsView(q.userId(), "王", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
+            } else if (query instanceof FindUserCredentialsQuery q && q.userId().value().equals("zhao")) {
+                answer = new UserCredentialsView(q.userId(), "赵", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, false);
+            } else if (query instanceof FindPasswordStatusQuery q && q.userId().value().equals("wang")) {
+                answer = new PasswordStatusView(q.userId(), passwordSetAt, List.of(hash));
+            }
+            return answer;
+        });
     }
 
     private record Outcome(int status, JsonNode body, boolean passed, Object principal) {
@@ -164,7 +156,7 @@ class ConsoleLoginDirectoryIT {
             assertThat(u.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_TRADER");
         });
         assertThat(logged("wang")).containsExactly("SUCCESS/DIRECTORY");
-        assertThat(client.getDatabase("icc").getCollection(LoginRecords.LOG).find().first().getString("source")).isEqualTo("DIRECTORY");
+        assertThat(mongo.database("icc").getCollection(LoginRecords.LOG).find().first().getString("source")).isEqualTo("DIRECTORY");
     }
 
     @Test

@@ -2,27 +2,18 @@ package org.evgrid.icc.ui.security.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.security.DataScope;
@@ -34,6 +25,9 @@ import org.evgrid.icc.coreapi.security.UserCredentialsView;
 import org.evgrid.icc.ledger.secrets.SecretBox;
 import org.evgrid.icc.ui.security.IccUserDetails;
 import org.evgrid.icc.ui.security.ProblemWriter;
+import org.evgrid.icc.ui.testing.EmbeddedMongo;
+import org.evgrid.icc.ui.testing.MovingClock;
+import org.evgrid.icc.ui.testing.QueryGateways;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,33 +48,12 @@ class ConsoleLoginFilterIT {
     private static final String PASSWORD = "Filter#Test2026";
     private static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(T0);
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
     private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
     private final String hash = encoder.encode(PASSWORD);
     private final String weakHash = encoder.encode("lowercaseonly");
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private final SecretBox.MasterKey k1 = SecretBox.newKey("k1", SecretBox.Algorithm.SM4_GCM);
     private final SecretBox box = new SecretBox(List.of(k1));
     private LoginRecords records;
@@ -89,9 +62,8 @@ class ConsoleLoginFilterIT {
 
     @BeforeEach
     void setUp() {
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        records = new LoginRecords(client.getDatabase("icc"), clock,
+        mongo = new EmbeddedMongo();
+        records = new LoginRecords(mongo.database("icc"), clock,
                 new LoginSettings(3, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ZERO), box);
         filter = new ConsoleLoginFilter(gateway(), encoder, records, new ProblemWriter(mapper));
         SecurityContextHolder.clearContext();
@@ -100,24 +72,22 @@ class ConsoleLoginFilterIT {
     @AfterEach
     void tearDown() {
         SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     /** Knows wang, whose password was set at {@link #passwordSetAt}, and li, registered with a weak password. */
     private QueryGateway gateway() {
-        return (QueryGateway) Proxy.newProxyInstance(QueryGateway.class.getClassLoader(), new Class<?>[] {QueryGateway.class},
-                (proxy, method, args) -> {
-                    Object answer = null;
-                    if (args[0] instanceof FindUserCredentialsQuery q && q.userId().value().equals("wang")) {
-                        answer = new UserCredentialsView(q.userId(), "王", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
-                    } else if (args[0] instanceof FindUserCredentialsQuery q && q.userId().value().equals("li")) {
-                        answer = new UserCredentialsView(q.userId(), "李", weakHash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
-                    } else if (args[0] instanceof FindPasswordStatusQuery q && q.userId().value().equals("wang")) {
-                        answer = new PasswordStatusView(q.userId(), passwordSetAt, List.of(hash));
-                    }
-                    return CompletableFuture.completedFuture(answer);
-                });
+        return QueryGateways.answering(query -> {
+            Object answer = null;
+            if (query instanceof FindUserCredentialsQuery q && q.userId().value().equals("wang")) {
+                answer = new UserCredentialsView(q.userId(), "王", hash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
+            } else if (query instanceof FindUserCredentialsQuery q && q.userId().value().equals("li")) {
+                answer = new UserCredentialsView(q.userId(), "李", weakHash, Set.of(Role.TRADER), DataScope.HEADQUARTERS, null, true);
+            } else if (query instanceof FindPasswordStatusQuery q && q.userId().value().equals("wang")) {
+                answer = new PasswordStatusView(q.userId(), passwordSetAt, List.of(hash));
+            }
+            return answer;
+        });
     }
 
     private record Outcome(int status, JsonNode body, boolean passed, Object principal) {
@@ -200,12 +170,12 @@ class ConsoleLoginFilterIT {
         assertThat(locking.status()).isEqualTo(401);
         assertThat(locking.body().path("lockedUntil").asText()).isEqualTo(T0.plus(Duration.ofMinutes(15)).toString());
 
-        clock.now = T0.plus(Duration.ofMinutes(15)).minusMillis(1);
+        clock.set(T0.plus(Duration.ofMinutes(15)).minusMillis(1));
         Outcome locked = call("GET", "/api/v1/me", "wang", PASSWORD, null);
         assertThat(locked.code()).isEqualTo("ICC-AUTH-LOCKED");
         assertThat(locked.passed()).isFalse();
 
-        clock.now = T0.plus(Duration.ofMinutes(15));
+        clock.set(T0.plus(Duration.ofMinutes(15)));
         assertThat(call("GET", "/api/v1/me", "wang", PASSWORD, null).passed()).isTrue();
         assertThat(records.state("wang").failures()).isZero();
         assertThat(logged("wang")).containsExactly(LoginResult.SUCCESS, LoginResult.LOCKED, LoginResult.BAD_PASSWORD,
@@ -238,7 +208,7 @@ class ConsoleLoginFilterIT {
     }
 
     private String storedTotpSecret(String user) {
-        return client.getDatabase("icc").getCollection(LoginRecords.STATE).find(Filters.eq("_id", user)).first().getString("totpSecret");
+        return mongo.database("icc").getCollection(LoginRecords.STATE).find(Filters.eq("_id", user)).first().getString("totpSecret");
     }
 
     @Test
@@ -249,7 +219,7 @@ class ConsoleLoginFilterIT {
         String stored = storedTotpSecret("wang");
         assertThat(stored).startsWith("v1:SM4-GCM:k1:").doesNotContain(secret);
         assertThat(new String(box.open(stored, "totp:wang"), StandardCharsets.US_ASCII)).isEqualTo(secret);
-        client.getDatabase("icc").getCollection(LoginRecords.STATE).updateOne(Filters.eq("_id", "li"),
+        mongo.database("icc").getCollection(LoginRecords.STATE).updateOne(Filters.eq("_id", "li"),
                 Updates.set("totpSecret", stored), new UpdateOptions().upsert(true));
         Outcome copied = call("GET", "/api/v1/me", "li", "lowercaseonly", Totp.codeAt(secret, T0));
         assertThat(copied.status()).as("wang's sealed secret copied to li does not open: sign-in fails closed").isEqualTo(503);
@@ -262,7 +232,7 @@ class ConsoleLoginFilterIT {
     @Test
     void aPlainSecretFromBeforeEncryptionStillWorksAndIsSealedOnFirstUse() throws Exception {
         String secret = Totp.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
-        client.getDatabase("icc").getCollection(LoginRecords.STATE).insertOne(new Document("_id", "wang").append("totpSecret", secret));
+        mongo.database("icc").getCollection(LoginRecords.STATE).insertOne(new Document("_id", "wang").append("totpSecret", secret));
 
         assertThat(call("GET", "/api/v1/me", "wang", PASSWORD, Totp.codeAt(secret, T0)).passed()).isTrue();
         assertThat(storedTotpSecret("wang")).startsWith("v1:SM4-GCM:k1:");
@@ -274,7 +244,7 @@ class ConsoleLoginFilterIT {
         String secret = Totp.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
         records.enrolTotp("wang", secret, T0);
         SecretBox.MasterKey k2 = SecretBox.newKey("k2", SecretBox.Algorithm.AES_256_GCM);
-        LoginRecords rotated = new LoginRecords(client.getDatabase("icc"), clock,
+        LoginRecords rotated = new LoginRecords(mongo.database("icc"), clock,
                 new LoginSettings(3, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ZERO),
                 new SecretBox(List.of(k2, SecretBox.newKey("k0", SecretBox.Algorithm.SM4_GCM), k1)));
 

@@ -3,19 +3,14 @@ package org.evgrid.icc.ui.security.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.evgrid.icc.ledger.secrets.SecretBox;
+import org.evgrid.icc.ui.testing.EmbeddedMongo;
+import org.evgrid.icc.ui.testing.MovingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,45 +23,22 @@ class LoginLogRetentionIT {
 
     private static final Instant T0 = Instant.parse("2026-01-01T08:00:00Z");
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MovingClock clock = new MovingClock();
-    private MongoClient client;
+    private final MovingClock clock = new MovingClock(T0);
+    private EmbeddedMongo mongo;
     private MongoDatabase database;
     private LoginRecords records;
 
     @BeforeEach
     void setUp() {
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        database = client.getDatabase("icc");
+        mongo = new EmbeddedMongo();
+        database = mongo.database("icc");
         records = new LoginRecords(database, clock, new LoginSettings(3, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ZERO),
                 new SecretBox(List.of(SecretBox.newKey("k1", SecretBox.Algorithm.SM4_GCM))));
     }
 
     @AfterEach
     void tearDown() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private List<String> users() {
@@ -77,21 +49,21 @@ class LoginLogRetentionIT {
     void entriesOlderThanTheRetentionAreDeletedAndYoungerOnesKept() {
         LoginLogRetention retention = new LoginLogRetention(database, clock, Duration.ofDays(180));
         records.record("old", "10.0.0.1", LoginResult.BAD_PASSWORD, null);
-        clock.now = T0.plus(Duration.ofDays(10));
+        clock.set(T0.plus(Duration.ofDays(10)));
         records.record("boundary", "10.0.0.1", LoginResult.SUCCESS, null);
-        clock.now = T0.plus(Duration.ofDays(100));
+        clock.set(T0.plus(Duration.ofDays(100)));
         records.record("recent", "10.0.0.1", LoginResult.UNKNOWN_USER, null);
 
-        clock.now = T0.plus(Duration.ofDays(190));
+        clock.set(T0.plus(Duration.ofDays(190)));
         assertThat(retention.prune()).isEqualTo(1);
         assertThat(users()).containsExactly("boundary", "recent");
         assertThat(retention.prune()).as("nothing more to delete").isZero();
 
-        clock.now = T0.plus(Duration.ofDays(190)).plusMillis(1);
+        clock.set(T0.plus(Duration.ofDays(190)).plusMillis(1));
         assertThat(retention.prune()).isEqualTo(1);
         assertThat(users()).containsExactly("recent");
 
-        clock.now = T0.plus(Duration.ofDays(400));
+        clock.set(T0.plus(Duration.ofDays(400)));
         retention.scheduledPrune();
         assertThat(users()).isEmpty();
     }
@@ -100,7 +72,7 @@ class LoginLogRetentionIT {
     void aLongerRetentionKeepsMore() {
         LoginLogRetention year = new LoginLogRetention(database, clock, Duration.ofDays(365));
         records.record("old", "10.0.0.1", LoginResult.BAD_PASSWORD, null);
-        clock.now = T0.plus(Duration.ofDays(300));
+        clock.set(T0.plus(Duration.ofDays(300)));
         assertThat(year.prune()).isZero();
         assertThat(users()).containsExactly("old");
         assertThat(year.retention()).isEqualTo(Duration.ofDays(365));

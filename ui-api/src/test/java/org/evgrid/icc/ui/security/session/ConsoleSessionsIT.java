@@ -3,20 +3,15 @@ package org.evgrid.icc.ui.security.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.evgrid.icc.coreapi.common.IccException;
+import org.evgrid.icc.ui.testing.EmbeddedMongo;
+import org.evgrid.icc.ui.testing.MovingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,46 +19,20 @@ import org.junit.jupiter.api.Test;
 /** Sessions and sign-in challenges on a real (embedded) MongoDB with a clock the test moves. */
 class ConsoleSessionsIT {
 
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final SessionSettings settings = new SessionSettings(Duration.ofMinutes(15), Duration.ofHours(8), Duration.ofMinutes(2), true);
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private MongoDatabase db;
 
     @BeforeEach
     void start() {
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        db = client.getDatabase("icc");
+        mongo = new EmbeddedMongo();
+        db = mongo.database("icc");
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.evgrid.icc.ui.security.login.Directory.Verdict;
+import org.evgrid.icc.ui.testing.MovingClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,27 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LdapDirectoryTest {
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-05-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-05-01T08:00:00Z"));
 
     private static LdapSettings settings(String url, String pattern, String filter) {
         return new LdapSettings(List.of(url), "dc=evgrid,dc=example", pattern, "ou=people", filter, null, null,
@@ -92,11 +70,11 @@ class LdapDirectoryTest {
         assertThat(directory.reachable()).isFalse();
         assertThat(directory.contacts()).isEqualTo(1);
 
-        clock.now = clock.now.plus(Duration.ofSeconds(29));
+        clock.advance(Duration.ofSeconds(29));
         assertThat(directory.authenticate("li", "Secret#2026")).isEqualTo(Verdict.UNAVAILABLE);
         assertThat(directory.contacts()).as("within the back-off the directory is not contacted").isEqualTo(1);
 
-        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(directory.authenticate("li", "Secret#2026")).isEqualTo(Verdict.UNAVAILABLE);
         assertThat(directory.contacts()).as("after the back-off it is tried again").isEqualTo(2);
     }
