@@ -30,6 +30,7 @@ import org.evgrid.icc.ui.security.login.ConsoleLoginFilter;
 import org.evgrid.icc.ui.security.login.DirectorySignIn;
 import org.evgrid.icc.ui.security.login.LoginRecords;
 import org.evgrid.icc.ui.security.login.LoginSettings;
+import org.evgrid.icc.ui.security.session.BasicAuthPolicyFilter;
 import org.evgrid.icc.ui.security.session.ConsoleSessions;
 import org.evgrid.icc.ui.security.session.LoginChallenges;
 import org.evgrid.icc.ui.security.session.SessionSettings;
@@ -109,6 +110,7 @@ public class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, QueryGateway queryGateway, ProblemWriter problems, PasswordEncoder encoder,
                                     LoginRecords loginRecords, DirectorySignIn directory, ConsoleSessions sessions,
                                     ObjectProvider<AuditTrail> auditTrail, Clock clock,
+                                    @Value("${icc.security.basic-auth:always}") String basicAuth,
                                     @Value("${icc.security.rate-limit.enabled:true}") boolean rateLimited,
                                     @Value("${icc.security.rate-limit.requests-per-second:50}") double perSecond,
                                     @Value("${icc.security.rate-limit.burst:200}") int burst) throws Exception {
@@ -129,6 +131,9 @@ public class SecurityConfig {
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new RequestSizeLimitFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignedRequestFilter(queryGateway, problems), BasicAuthenticationFilter.class)
+                // where a password may be sent at all (icc.security.basic-auth: always | sessions-only)
+                .addFilterBefore(new BasicAuthPolicyFilter(BasicAuthPolicyFilter.Policy.parse(basicAuth), problems),
+                        BasicAuthenticationFilter.class)
                 // console sessions (Authorization: Bearer iccs_…): idle timeout and maximum age
                 .addFilterBefore(new SessionTokenFilter(sessions, queryGateway, loginRecords, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestLogContext(), BasicAuthenticationFilter.class)
