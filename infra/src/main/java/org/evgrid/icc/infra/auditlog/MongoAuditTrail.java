@@ -67,6 +67,7 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(MongoAuditTrail.class);
     private static final String HEAD_ID = "head";
     private static final int MAX_RANGE = 100_000;
+    private static final int VERIFY_BATCH = 5_000;
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> heads;
@@ -224,6 +225,49 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
         return new AuditLogView(shown, range.size(), verdict.verified(), verdict.brokenAt(), verdict.problem());
     }
 
+    /** The outcome of checking the whole chain: how many records, and the first break (null when intact). */
+    public record ChainCheck(long checked, long head, long sealedSequence, AuditChain.Verdict verdict) {
+    }
+
+    /**
+     * Checks the whole chain, from record 1 to the head as known now, in batches by {@code _id} (the background job's
+     * check; {@link #find} checks only a time range). Does not raise alarms: the caller decides.
+     */
+    public ChainCheck verifyChain() {
+        long head;
+        long sealed;
+        synchronized (this) {
+            head = headSequence;
+            sealed = sealedSequence;
+        }
+        String before = LedgerHashes.ZERO_HASH;
+        long checked = 0;
+        for (long from = 1; from <= head; from += VERIFY_BATCH) {
+            long to = Math.min(head, from + VERIFY_BATCH - 1);
+            List<AuditRecordView> batch = new ArrayList<>();
+            for (Document d : records.find(Filters.and(Filters.gte("_id", idOf(from)), Filters.lte("_id", idOf(to))))
+                    .sort(Sorts.ascending("_id"))) {
+                batch.add(fromDocument(d));
+            }
+            if (batch.isEmpty() || batch.get(0).sequence() != from) {
+                return new ChainCheck(checked, head, sealed, new AuditChain.Verdict(from, "record " + from + " is missing"));
+            }
+            AuditChain.Verdict verdict = AuditChain.verify(batch, before, to < head ? byId(to + 1) : null, to);
+            if (!verdict.verified()) {
+                return new ChainCheck(checked, head, sealed, verdict);
+            }
+            checked += batch.size();
+            before = batch.get(batch.size() - 1).hash();
+        }
+        return new ChainCheck(checked, head, sealed, new AuditChain.Verdict(null, null));
+    }
+
+    /** The chain hash of a record as stored now, or null when it is missing. */
+    public String hashOf(long sequence) {
+        AuditRecordView r = byId(sequence);
+        return r == null ? null : r.hash();
+    }
+
     @Override
     public void destroy() {
         sealer.shutdownNow();
@@ -289,7 +333,7 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
         return String.format("%019d", sequence);
     }
 
-    private static Document toDocument(AuditRecordView r) {
+    static Document toDocument(AuditRecordView r) {
         return new Document("_id", idOf(r.sequence())).append("sequence", r.sequence()).append("time", Date.from(r.time()))
                 .append("keyId", r.keyId()).append("signer", r.signer()).append("remoteAddress", r.remoteAddress())
                 .append("operation", r.operation()).append("target", r.target()).append("result", r.result())
@@ -297,7 +341,7 @@ public class MongoAuditTrail implements AuditTrail, DisposableBean {
                 .append("previousHash", r.previousHash()).append("hash", r.hash());
     }
 
-    private static AuditRecordView fromDocument(Document d) {
+    static AuditRecordView fromDocument(Document d) {
         Date time = d.getDate("time");
         Number sequence = d.get("sequence", Number.class);
         return new AuditRecordView(sequence == null ? -1 : sequence.longValue(), time == null ? null : time.toInstant(), d.getString("keyId"),

@@ -25,10 +25,12 @@ import org.evgrid.icc.coreapi.alarm.AlarmId;
 import org.evgrid.icc.coreapi.security.Role;
 import org.evgrid.icc.coreapi.security.SignatureAlgorithm;
 import org.evgrid.icc.infra.IccApplication;
+import org.evgrid.icc.infra.auditlog.internal.AuditChain;
 import org.evgrid.icc.infra.support.CenterClient;
 import org.evgrid.icc.infra.support.CenterClient.Answer;
 import org.evgrid.icc.infra.support.TestWorld;
 import org.evgrid.icc.infra.support.TestWorld.Party;
+import org.evgrid.icc.ui.auditlog.AuditRecordView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +68,9 @@ class AuditLogIT {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    AuditLogVerificationJob verification;
 
     private CenterClient client;
     private Party auditor;
@@ -145,6 +150,30 @@ class AuditLogIT {
                         assertThat(a.path("status").asText()).isEqualTo("OPEN");
                     });
         });
+
+        // the background check finds the same break over the whole chain
+        AuditLogVerificationJob.Outcome edited = verification.verify();
+        assertThat(edited.chainIntact()).isFalse();
+        assertThat(edited.brokenAt()).isEqualTo(ok.path("sequence").asLong());
+        // someone with write access rewrites the chain with fresh hashes from the edited record on: the chain verifies
+        // again, but the head sealed into the ledger no longer matches
+        String previous = trail.hashOf(ok.path("sequence").asLong() - 1);
+        for (long seq = ok.path("sequence").asLong(); trail.hashOf(seq) != null; seq++) {
+            AuditRecordView stored = MongoAuditTrail.fromDocument(database.getCollection(MongoAuditTrail.COLLECTION)
+                    .find(Filters.eq("_id", MongoAuditTrail.idOf(seq))).first());
+            AuditRecordView relinked = AuditChain.linked(stored, previous);
+            database.getCollection(MongoAuditTrail.COLLECTION).replaceOne(Filters.eq("_id", MongoAuditTrail.idOf(seq)),
+                    MongoAuditTrail.toDocument(relinked));
+            previous = relinked.hash();
+        }
+        AuditLogVerificationJob.Outcome rewritten = verification.verify();
+        assertThat(rewritten.chainIntact()).as("a consistently rewritten chain verifies on its own").isTrue();
+        assertThat(rewritten.sealMatches()).as("but not against the seal in the ledger").isFalse();
+        assertThat(rewritten.brokenAt()).isEqualTo(sealed);
+        String sealAlarm = "ALM-AUDIT_LOG-" + sealed;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(list(client.signedGet("/api/v1/alarms?module=audit-log",
+                auditor.keyId(), auditor.key()).body().path("items"))).anySatisfy(a -> assertThat(a.path("alarmId").asText())
+                .isEqualTo(sealAlarm)));
 
         HttpResponse<String> answer = client.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/v1/alarms")).GET().build(), HttpResponse.BodyHandlers.ofString());
