@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.evgrid.icc.command.common.ProductPeriods;
 import org.evgrid.icc.command.common.Refusal;
 import org.evgrid.icc.command.common.Texts;
 import org.evgrid.icc.coreapi.declaration.DeclarationKind;
@@ -33,16 +34,7 @@ public final class DeclarationRules {
 
     /** Refuses a period start that does not begin one of the product's periods. */
     public static void periodStart(ProductRule product, LocalDate periodStart) {
-        if (periodStart == null) {
-            throw Texts.missing("periodStart", "申报周期首日", "period start").exception();
-        }
-        if (!product.startsPeriod(periodStart)) {
-            throw Refusal.invalid("ICC-DECL-PERIOD-INVALID", "periodStart",
-                    "交易品种 " + product.code() + " 的申报周期应从" + product.periodStartRuleZh() + "开始，" + periodStart + " 不是",
-                    "A period of product " + product.code() + " starts on " + product.periodStartRuleEn() + "; " + periodStart
-                            + " does not",
-                    "Give " + product.periodStartRuleEn() + " as the period start").exception();
-        }
+        ProductPeriods.requireStart(product, periodStart, "ICC-DECL", "申报周期");
     }
 
     /** Refuses a command at or after the gate closure. */
